@@ -1,0 +1,4 @@
+/** Commands of the other parts (results, log, maturity): one line each, a function that registers a command. */
+import type { Command } from 'commander';
+
+export const CLI_PLUGINS: Array<(program: Command) => void> = [];

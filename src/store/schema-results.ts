@@ -1,0 +1,3 @@
+/** Tables of the results part (declared by its owner alongside migration files in ./migrations/). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ResultsTables {}

@@ -17,6 +17,7 @@ import { SYSTEM_ACTOR } from './actions/auth.js';
 import { createPublicationLog } from './integrity/service.js';
 import { seedIfEmpty } from './seed.js';
 import { randomUUID } from 'node:crypto';
+import { registerAllActions } from './actions/all.js';
 
 export interface App {
   readonly services: Services;
@@ -39,6 +40,7 @@ export interface CreateAppOptions {
 }
 
 export async function createApp(config: Config, opts: CreateAppOptions = {}): Promise<App> {
+  registerAllActions();
   mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase(config.databaseUrl);
   try {

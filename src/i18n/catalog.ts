@@ -1,4 +1,6 @@
 import type { Entry } from './define.js';
+import { about } from './messages/about.js';
+import { catalogMessages } from './messages/catalog.js';
 import { common } from './messages/common.js';
 
 /**
@@ -6,8 +8,8 @@ import { common } from './messages/common.js';
  * Keys are namespaced by page or area (`nav.*`, `dataset.*`, `results.*` …) so sections never collide; the test
  * test/pages/i18n.test.ts fails on a duplicate.
  */
-export const sections = { common } as const;
+export const sections = { common, about, catalog: catalogMessages } as const;
 
-export const catalog = { ...common } satisfies Record<string, Entry>;
+export const catalog = { ...common, ...about, ...catalogMessages } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;

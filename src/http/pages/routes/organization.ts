@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { SearchResult } from '../../../actions/dataset.js';
+import { invoke } from '../../../actions/invoke.js';
+import type { OrganizationSummary } from '../../../actions/organization.js';
+import type { PageKit } from '../kit.js';
+import { fqTerm } from './datasets.js';
+import { organizationListPage, organizationPage } from '../views/organization.js';
+
+const ROWS = 20;
+
+/** /organization and /organization/{name}: the publishing offices and their datasets. */
+export function organizationRoutes(server: FastifyInstance, kit: PageKit): void {
+  server.get('/organization', async (req, reply) => {
+    const { page, action } = await kit.begin(req, reply);
+    const orgs = await invoke<OrganizationSummary[]>(action, 'organization.list', { all_fields: true });
+    return kit.send(reply, organizationListPage(page, orgs));
+  });
+
+  server.get<{ Params: { name: string } }>('/organization/:name', async (req, reply) => {
+    const { page, action } = await kit.begin(req, reply);
+    const organization = await invoke<OrganizationSummary>(action, 'organization.show', { id: req.params.name });
+    const pageNo = Math.max(1, Number.parseInt(page.query.get('page') ?? '1', 10) || 1);
+    const datasets = await invoke<SearchResult>(action, 'dataset.search', {
+      fq: fqTerm('organization', organization.name),
+      sort: 'metadata_modified desc',
+      rows: ROWS,
+      start: (pageNo - 1) * ROWS,
+      facet: false,
+      include_private: true,
+    });
+    return kit.send(
+      reply,
+      organizationPage(page, { organization, datasets, page: pageNo, pages: Math.max(1, Math.ceil(datasets.count / ROWS)) }),
+    );
+  });
+}

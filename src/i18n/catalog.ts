@@ -2,14 +2,15 @@ import type { Entry } from './define.js';
 import { about } from './messages/about.js';
 import { catalogMessages } from './messages/catalog.js';
 import { common } from './messages/common.js';
+import { workspace } from './messages/workspace.js';
 
 /**
  * The one message catalogue: every section merged. Add a section file under messages/ and spread it here.
  * Keys are namespaced by page or area (`nav.*`, `dataset.*`, `results.*` …) so sections never collide; the test
  * test/pages/i18n.test.ts fails on a duplicate.
  */
-export const sections = { common, about, catalog: catalogMessages } as const;
+export const sections = { common, about, catalog: catalogMessages, workspace } as const;
 
-export const catalog = { ...common, ...about, ...catalogMessages } satisfies Record<string, Entry>;
+export const catalog = { ...common, ...about, ...catalogMessages, ...workspace } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalog;

@@ -58,7 +58,7 @@ function isSecure(req: FastifyRequest): boolean {
   return req.protocol === 'https';
 }
 
-function setCookie(req: FastifyRequest, reply: FastifyReply, name: string, value: string, maxAge: number, httpOnly = true): void {
+export function setCookie(req: FastifyRequest, reply: FastifyReply, name: string, value: string, maxAge: number, httpOnly = true): void {
   const r = reply as CookieReply;
   const opts = { path: '/', maxAge, httpOnly, sameSite: 'lax', secure: isSecure(req) };
   if (r.setCookie) r.setCookie(name, value, opts);

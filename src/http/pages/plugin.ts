@@ -14,7 +14,10 @@ import { datasetRoutes } from './routes/dataset.js';
 import { datasetSearchRoutes } from './routes/datasets.js';
 import { homeRoutes, type HomeContributor } from './routes/home.js';
 import { organizationRoutes } from './routes/organization.js';
+import { sessionRoutes } from './routes/session.js';
 import { staticRoutes } from './routes/static.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { workspaceRoutes, type WorkspaceLinks } from './routes/workspace.js';
 import { errorPage } from './views/error.js';
 
 /** public/ beside src/: the stylesheet, the built islands and the boundary files. */
@@ -63,6 +66,10 @@ export async function pagesPlugin(server: FastifyInstance, opts: PagesOptions): 
   datasetSearchRoutes(server, kit);
   datasetRoutes(server, kit);
   organizationRoutes(server, kit);
+  sessionRoutes(server, kit);
+  const workspaceLinks: WorkspaceLinks[] = [];
+  workspaceRoutes(server, kit, workspaceLinks);
+  tokenRoutes(server, kit);
 }
 
 /** Turns an error on a page route into a page: sign-in for the anonymous, 403/404/400 pages, or 500 with an id. */

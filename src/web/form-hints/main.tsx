@@ -23,21 +23,29 @@ function fill(template: string, params: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (w, k: string) => (k in params ? String(params[k]) : w));
 }
 
-function isFilled(el: HTMLElement): boolean {
-  const controls = el.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea');
+/**
+ * Points a field earns now: its full points once any of its controls has a value, except that a selected `<option>`
+ * may carry its own `data-points` (a licence outside the EU vocabulary earns the licence points but not the
+ * vocabulary points).
+ */
+function earnedBy(field: Field): number {
+  const controls = field.el.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea');
   for (const c of controls) {
     if (c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio')) {
-      if (c.checked) return true;
-    } else if (c.value.trim() !== '') return true;
+      if (c.checked) return field.points;
+    } else if (c instanceof HTMLSelectElement && c.value !== '') {
+      const own = c.selectedOptions[0]?.dataset.points;
+      return own !== undefined ? Number(own) : field.points;
+    } else if (c.value.trim() !== '') return field.points;
   }
-  return false;
+  return 0;
 }
 
 function Panel({ root, fields }: { root: HTMLElement; fields: Field[] }) {
-  const [filled, setFilled] = useState(() => fields.map((f) => isFilled(f.el)));
+  const [earned, setEarned] = useState(() => fields.map(earnedBy));
   useEffect(() => {
     const form = root.closest('form') ?? document;
-    const update = () => setFilled(fields.map((f) => isFilled(f.el)));
+    const update = () => setEarned(fields.map(earnedBy));
     form.addEventListener('input', update);
     form.addEventListener('change', update);
     return () => {
@@ -49,25 +57,29 @@ function Panel({ root, fields }: { root: HTMLElement; fields: Field[] }) {
     fields.forEach((f, i) => {
       const badge = f.el.querySelector('.points');
       if (!badge) return;
-      badge.textContent = fill(filled[i] ? root.dataset.filled! : root.dataset.available!, { points: f.points });
-      badge.classList.toggle('missing', !filled[i]);
+      const got = earned[i]!;
+      badge.textContent = got > 0 ? fill(root.dataset.filled!, { points: got }) : fill(root.dataset.available!, { points: f.points });
+      badge.classList.toggle('missing', got === 0);
     });
-  }, [filled]);
+  }, [earned]);
 
   const max = fields.reduce((s, f) => s + f.points, 0);
-  const earned = fields.reduce((s, f, i) => s + (filled[i] ? f.points : 0), 0);
+  const total = earned.reduce((s, e) => s + e, 0);
   const dims = [...new Set(fields.map((f) => f.dimension))];
-  const missing = fields.filter((_, i) => !filled[i]).sort((a, b) => b.points - a.points);
+  const missing = fields
+    .map((f, i) => ({ ...f, gap: f.points - earned[i]! }))
+    .filter((f) => f.gap > 0)
+    .sort((a, b) => b.gap - a.gap);
   return (
     <div class="notice" aria-live="polite">
       <strong>{root.dataset.title}</strong>
       <p>
-        <meter min={0} max={max} value={earned} aria-hidden="true" /> {fill(root.dataset.earned!, { earned, max })}
+        <meter min={0} max={max} value={total} aria-hidden="true" /> {fill(root.dataset.earned!, { earned: total, max })}
       </p>
       <ul class="small">
         {dims.map((d) => {
           const fs = fields.filter((f) => f.dimension === d);
-          const got = fs.reduce((s, f) => s + (filled[fields.indexOf(f)] ? f.points : 0), 0);
+          const got = fs.reduce((s, f) => s + earned[fields.indexOf(f)]!, 0);
           return (
             <li key={d}>
               {d}: {got}/{fs.reduce((s, f) => s + f.points, 0)}
@@ -81,7 +93,7 @@ function Panel({ root, fields }: { root: HTMLElement; fields: Field[] }) {
           {missing.map((f, i) => (
             <span key={f.label}>
               {i > 0 && ', '}
-              {f.label} (+{f.points})
+              {f.label} (+{f.gap})
             </span>
           ))}
         </p>

@@ -45,13 +45,19 @@ export class MerkleTree {
     return this._size;
   }
 
-  /** MTH(D[0:size]) from the frontier, without reading the store. */
-  root(): Uint8Array {
+  /** The roots of the complete subtrees covering [0, size), largest first (what a monitor keeps between runs). */
+  frontierHashes(): Uint8Array[] {
     const peaks: Uint8Array[] = [];
     for (let level = this.frontier.length - 1; level >= 0; level--) {
       const h = this.frontier[level];
       if (h) peaks.push(h);
     }
+    return peaks;
+  }
+
+  /** MTH(D[0:size]) from the frontier, without reading the store. */
+  root(): Uint8Array {
+    const peaks = this.frontierHashes();
     return peaks.length ? foldRight(peaks) : EMPTY_ROOT;
   }
 

@@ -28,7 +28,8 @@ export type VerifyCode =
   | 'content-mismatch'
   | 'too-few-witnesses'
   | 'rollback'
-  | 'inconsistent';
+  | 'inconsistent'
+  | 'not-logged';
 
 /** What each code means, for people (Indonesian first, as shown on the portal and by the CLI). */
 export const VERIFY_MESSAGES: Record<VerifyCode, { id: string; en: string }> = {
@@ -44,6 +45,7 @@ export const VERIFY_MESSAGES: Record<VerifyCode, { id: string; en: string }> = {
   'too-few-witnesses': { id: 'Saksi yang menandatangani kurang.', en: 'Too few witnesses co-signed the checkpoint.' },
   rollback: { id: 'Log menyusut: checkpoint baru lebih kecil.', en: 'The log shrank: the new checkpoint is smaller.' },
   inconsistent: { id: 'Log ditulis ulang: checkpoint tidak konsisten.', en: 'The log was rewritten: checkpoints are inconsistent.' },
+  'not-logged': { id: 'Berkas ini tidak tercatat di log publikasi.', en: 'This file is not recorded in the publication log.' },
 };
 
 export type VerifyReport =

@@ -5,10 +5,12 @@
 import { createTestApp, type TestApp, type TestAppOptions } from '../support/app.js';
 import { ROUTE_PLUGINS } from '../../src/http/plugins.js';
 import { pagesPlugin } from '../../src/http/pages/plugin.js';
+import { logRoutes } from '../../src/http/log/routes.js';
 import type { Dialect } from '../../src/store/db.js';
 
 export async function createPagesApp(dialect: Dialect = 'sqlite', opts: TestAppOptions = {}): Promise<TestApp> {
   const t = await createTestApp(dialect, opts);
+  if (!ROUTE_PLUGINS.some((p) => p.name === 'log')) await t.server.register(logRoutes, { app: t.app });
   if (!ROUTE_PLUGINS.some((p) => p.register === (pagesPlugin as unknown))) {
     await t.server.register(pagesPlugin, { app: t.app });
   }

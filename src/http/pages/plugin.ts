@@ -13,6 +13,7 @@ import { resourcePreview } from './preview.js';
 import { datasetRoutes } from './routes/dataset.js';
 import { datasetSearchRoutes } from './routes/datasets.js';
 import { homeRoutes, type HomeContributor } from './routes/home.js';
+import { integrityHome, integrityRoutes } from './routes/integrity.js';
 import { organizationRoutes } from './routes/organization.js';
 import { sessionRoutes } from './routes/session.js';
 import { staticRoutes } from './routes/static.js';
@@ -60,7 +61,7 @@ export async function pagesPlugin(server: FastifyInstance, opts: PagesOptions): 
 
   server.setErrorHandler((err, req, reply) => pageError(kit, err, req, reply));
 
-  const home: HomeContributor[] = [];
+  const home: HomeContributor[] = [integrityHome];
   homeRoutes(server, kit, home);
   staticRoutes(server, kit);
   datasetSearchRoutes(server, kit);
@@ -70,6 +71,7 @@ export async function pagesPlugin(server: FastifyInstance, opts: PagesOptions): 
   const workspaceLinks: WorkspaceLinks[] = [];
   workspaceRoutes(server, kit, workspaceLinks);
   tokenRoutes(server, kit);
+  integrityRoutes(server, kit);
 }
 
 /** Turns an error on a page route into a page: sign-in for the anonymous, 403/404/400 pages, or 500 with an id. */

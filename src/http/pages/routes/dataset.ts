@@ -6,6 +6,7 @@ import type { Activity } from '../../../store/catalog/activities.js';
 import type { PageKit } from '../kit.js';
 import type { Preview } from '../preview.js';
 import { datasetPage } from '../views/dataset.js';
+import { hasLog } from './integrity.js';
 
 /** Up to this many tabular resources get a preview on the dataset page (each reads at most 64 KB). */
 const MAX_PREVIEWS = 3;
@@ -16,6 +17,12 @@ export function datasetRoutes(server: FastifyInstance, kit: PageKit): void {
     const { page, action } = await kit.begin(req, reply);
     const dataset = await invoke<Dataset>(action, 'dataset.show', { id: req.params.name });
     if (dataset.name !== req.params.name) return reply.redirect(`/dataset/${dataset.name}`, 301);
+    const uploads = dataset.resources.filter((r) => r.urlType === 'upload' && r.sha256);
+    // A receipt is offered for each file the publication log holds (log.entries by subject `resource:<id>`).
+    const logged = hasLog()
+      ? await Promise.all(uploads.map(async (r) => [r.id, (await invoke<{ count: number }>(action, 'log.entries', { subject: `resource:${r.id}`, limit: 1 })).count > 0] as const))
+      : [];
+    const inLog = new Set(logged.filter(([, ok]) => ok).map(([id]) => id));
     const [activities, ...previews] = await Promise.all([
       invoke<Activity[]>(action, 'dataset.activityList', { id: dataset.id, limit: 20 }),
       ...dataset.resources
@@ -31,6 +38,7 @@ export function datasetRoutes(server: FastifyInstance, kit: PageKit): void {
         previews: new Map(previews.filter((p): p is readonly [string, Preview] => p[1] !== null)),
         baseUrl: kit.app.services.config.baseUrl,
         canEdit: hasRole(action.actor, dataset.organizationId, 'editor'),
+        receiptUrl: (r) => (inLog.has(r.id) ? `/api/v1/log/receipt?sha256=${r.sha256}` : null),
       }),
     );
   });

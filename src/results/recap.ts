@@ -1,0 +1,163 @@
+/**
+ * Recapitulation up the region tree (rekapitulasi berjenjang, DOMAIN.md): totals at desa, kecamatan, kab/kota,
+ * province and national level computed from the TPS figures, with coverage (TPS reported of TPS expected) and flag
+ * counts per rule. Each TPS is added once at the region that holds it, then every region is added to its parent,
+ * children before parents — so each level equals the sum of the level below by construction, which is exactly what
+ * the official D.Hasil figures are compared against (official.ts).
+ *
+ * A TPS counts as *reported* once any vote line is entered, and *complete* when the admin block (valid, invalid,
+ * ballots used, registered, voters) is entered too.
+ */
+import { A_INVALID, A_REGISTERED, A_USED, A_VALID, A_VOTERS, type FormBatch, type FormLayout } from './batch.js';
+import { checkIds } from './checks/registry.js';
+import type { Contest } from './contest.js';
+import { NATIONAL_CODE, type RegionTree, type TreeLevel } from './regions.js';
+import { ADMIN_FIELDS, type AdminFigures } from './types.js';
+
+const EXPECTED = 0;
+const REPORTED = 1;
+const COMPLETE = 2;
+const FIXED = 3;
+
+export interface RegionTotals {
+  code: string;
+  name: string;
+  level: TreeLevel;
+  parentCode: string | null;
+  tps: { expected: number; reported: number; complete: number };
+  /** reported / expected, or null when no TPS is expected. */
+  coverage: number | null;
+  /** Sums of the entered admin figures. */
+  admin: Record<keyof AdminFigures, number>;
+  /** Votes per selection key. */
+  votes: Record<string, number>;
+  /** Flagged TPS per rule id. */
+  flags: Record<string, number>;
+}
+
+export class Recap {
+  readonly index = new Map<string, number>();
+  readonly codes: string[];
+  /** Parent node index per node (−1 for the root), in bottom-up order of `order`. */
+  private readonly parent: Int32Array;
+  private readonly order: Int32Array;
+  readonly width: number;
+  readonly data: Float64Array;
+  private readonly adminOff = FIXED;
+  private readonly votesOff: number;
+  private readonly flagsOff: number;
+  private rolled = false;
+
+  constructor(
+    readonly tree: RegionTree,
+    readonly contest: Contest,
+    readonly layout: FormLayout,
+    readonly ruleIds: string[] = checkIds(),
+  ) {
+    const bottomUp = tree.bottomUp();
+    this.codes = bottomUp;
+    bottomUp.forEach((c, i) => this.index.set(c, i));
+    this.parent = new Int32Array(bottomUp.length);
+    this.order = new Int32Array(bottomUp.length);
+    bottomUp.forEach((c, i) => {
+      const p = tree.get(c)!.parentCode;
+      this.parent[i] = p === null ? -1 : this.index.get(p)!;
+      this.order[i] = i;
+    });
+    this.votesOff = FIXED + ADMIN_FIELDS.length;
+    this.flagsOff = this.votesOff + layout.selections;
+    this.width = this.flagsOff + ruleIds.length;
+    this.data = new Float64Array(bottomUp.length * this.width);
+  }
+
+  /** Node index for a region code (as placed by `RegionTree.placeTps`). */
+  node(code: string): number {
+    const i = this.index.get(code);
+    if (i === undefined) throw new Error(`region ${code} is not in the tree`);
+    return i;
+  }
+
+  /** Adds form i of a batch, held by region node `at`, with its flag mask. */
+  addForm(b: FormBatch, i: number, mask: number, at: number): void {
+    const W = this.width;
+    const d = this.data;
+    const o = at * W;
+    const v = b.values;
+    const L = b.layout;
+    const fo = i * L.width;
+    d[o + EXPECTED]! += 1;
+    let reported = false;
+    for (let k = 0; k < L.selections; k++) {
+      const x = v[fo + k]!;
+      if (x === x) {
+        d[o + this.votesOff + k]! += x;
+        reported = true;
+      }
+    }
+    for (let k = 0; k < ADMIN_FIELDS.length; k++) {
+      const x = v[fo + L.admin + k]!;
+      if (x === x) d[o + this.adminOff + k]! += x;
+    }
+    if (reported) {
+      d[o + REPORTED]! += 1;
+      const a = fo + L.admin;
+      if (v[a + A_VALID] === v[a + A_VALID] && v[a + A_INVALID] === v[a + A_INVALID] && v[a + A_USED] === v[a + A_USED] &&
+        v[a + A_REGISTERED] === v[a + A_REGISTERED] && v[a + A_VOTERS] === v[a + A_VOTERS]) {
+        d[o + COMPLETE]! += 1;
+      }
+    }
+    for (let m = mask, k = 0; m !== 0; m >>>= 1, k++) if (m & 1) d[o + this.flagsOff + k]! += 1;
+  }
+
+  /** A TPS on the list that has no form in this import: expected, not reported, flagged by `missingBit`. */
+  addExpectedOnly(at: number, mask: number): void {
+    const o = at * this.width;
+    this.data[o + EXPECTED]! += 1;
+    for (let m = mask, k = 0; m !== 0; m >>>= 1, k++) if (m & 1) this.data[o + this.flagsOff + k]! += 1;
+  }
+
+  /** Adds every region into its parent, children first. Call once, after the last form. */
+  rollUp(): void {
+    if (this.rolled) throw new Error('rollUp called twice');
+    this.rolled = true;
+    const W = this.width;
+    const d = this.data;
+    for (let n = 0; n < this.order.length; n++) {
+      const p = this.parent[n]!;
+      if (p < 0) continue;
+      const o = n * W;
+      const po = p * W;
+      for (let k = 0; k < W; k++) d[po + k]! += d[o + k]!;
+    }
+  }
+
+  totals(code: string): RegionTotals {
+    const n = this.node(code);
+    const node = this.tree.get(code)!;
+    const o = n * this.width;
+    const d = this.data;
+    const admin = {} as Record<keyof AdminFigures, number>;
+    ADMIN_FIELDS.forEach((f, k) => (admin[f] = d[o + this.adminOff + k]!));
+    const votes: Record<string, number> = {};
+    this.contest.selections.forEach((s, k) => (votes[s.key] = d[o + this.votesOff + k]!));
+    const flags: Record<string, number> = {};
+    this.ruleIds.forEach((r, k) => (flags[r] = d[o + this.flagsOff + k]!));
+    const expected = d[o + EXPECTED]!;
+    return {
+      code,
+      name: node.name,
+      level: node.level,
+      parentCode: node.parentCode,
+      tps: { expected, reported: d[o + REPORTED]!, complete: d[o + COMPLETE]! },
+      coverage: expected > 0 ? d[o + REPORTED]! / expected : null,
+      admin,
+      votes,
+      flags,
+    };
+  }
+
+  /** Totals of every region (national first, then by code), for storage and downloads. */
+  all(): RegionTotals[] {
+    return [...this.codes].sort((a, b) => (a === NATIONAL_CODE ? -1 : b === NATIONAL_CODE ? 1 : a < b ? -1 : 1)).map((c) => this.totals(c));
+  }
+}

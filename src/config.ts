@@ -23,6 +23,7 @@ export interface Config {
   sessionSecret: string | null;
   sqlTimeoutMs: number;
   logLevel: string;
+  searchEngine: 'memory' | 'sql';
 }
 
 export interface Setting {
@@ -139,6 +140,16 @@ export const SETTINGS: Setting[] = [
     default: '5000',
     description: 'Time limit of user-supplied read-only SQL (DataStore SQL, analytics).',
     parse: int(10, 600_000),
+  },
+  {
+    env: 'KOTAK_SEARCH_ENGINE',
+    key: 'searchEngine',
+    default: 'memory',
+    description: 'Dataset search: `memory` (in-process index mirrored from the database, fastest) or `sql` (SQLite FTS5 / PostgreSQL full-text queries).',
+    parse: (raw) => {
+      if (raw !== 'memory' && raw !== 'sql') throw new Error(`expected memory or sql, got "${raw}"`);
+      return raw;
+    },
   },
   { env: 'KOTAK_LOG_LEVEL', key: 'logLevel', default: 'info', description: 'Server log level (fatal, error, warn, info, debug, silent).', parse: (raw) => {
     if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(raw)) throw new Error(`unknown level "${raw}"`);

@@ -92,6 +92,13 @@ export interface DatasetsTable {
   extras: string;
   created: string;
   modified: string;
+  /** catalog_state.version at the dataset's last write. */
+  revision: number;
+}
+
+export interface CatalogStateTable {
+  id: number;
+  version: number;
 }
 
 /** One row per (dataset, facet field, value): the search facets and fq filters of both databases read this. */
@@ -146,4 +153,5 @@ export interface CatalogTables {
   dataset_facets: DatasetFacetsTable;
   resources: ResourcesTable;
   activities: ActivitiesTable;
+  catalog_state: CatalogStateTable;
 }

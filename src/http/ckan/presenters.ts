@@ -64,7 +64,25 @@ export function ckanGroup(g: Group | { name: string; title?: string; id?: string
   return { id: x.id ?? x.name, name: x.name, title: x.title ?? x.name, display_name: x.title ?? x.name, description: x.description ?? '', type: 'group', is_organization: false, state: 'active', eu_theme: x.euTheme ?? null };
 }
 
+/**
+ * Datasets from the catalogue mirror are immutable (a change replaces the object), so their CKAN dicts can be kept
+ * per object and reused by every show and search that returns them.
+ */
+const presented = new WeakMap<Dataset, Record<string, unknown>>();
+
 export function ckanPackage(d: Dataset, groupTitles?: Map<string, Group>): Record<string, unknown> {
+  if (!groupTitles) {
+    let p = presented.get(d);
+    if (!p) {
+      p = presentPackage(d);
+      presented.set(d, p);
+    }
+    return p;
+  }
+  return presentPackage(d, groupTitles);
+}
+
+function presentPackage(d: Dataset, groupTitles?: Map<string, Group>): Record<string, unknown> {
   const lic = licenseById(d.licenseId);
   return {
     id: d.id,

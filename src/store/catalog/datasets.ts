@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Dataset, Resource } from '../../catalog/types.js';
-import { yearsOf } from '../../catalog/dataset-input.js';
+import { facetValues, fold } from '../../catalog/search-index.js';
 import type { Dialect, Executor } from '../db.js';
 import type { DatasetsTable, ResourcesTable } from '../schema-catalog.js';
 
@@ -77,7 +77,7 @@ function datasetFromRow(d: DatasetsTable, org: OrgRef, resources: Resource[]): D
   };
 }
 
-function datasetToRow(d: Dataset): DatasetsTable {
+function datasetToRow(d: Dataset, revision: number): DatasetsTable {
   return {
     id: d.id,
     name: d.name,
@@ -101,7 +101,17 @@ function datasetToRow(d: Dataset): DatasetsTable {
     extras: JSON.stringify(d.extras),
     created: d.created,
     modified: d.modified,
+    revision,
   };
+}
+
+/**
+ * Bumps the catalogue version in the caller's transaction and returns the new value. Every write that changes what
+ * a catalogue reader shows (datasets, organisation and group titles) calls it.
+ */
+export async function nextRevision(db: Executor): Promise<number> {
+  const r = await db.updateTable('catalog_state').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).returning('version').executeTakeFirstOrThrow();
+  return Number(r.version);
 }
 
 /** Loads full datasets (with organisation and resources) by id, in the order given. */
@@ -135,32 +145,14 @@ export async function findDataset(db: Executor, idOrName: string): Promise<Datas
   return (await getDatasetsByIds(db, [row.id]))[0] ?? null;
 }
 
-function facetRows(d: Dataset, licenseIds: string | null): Array<{ dataset_id: string; field: string; value: string }> {
-  const rows: Array<[string, string]> = [['organization', d.organization.name], ['state', d.state]];
-  for (const t of d.tags) rows.push(['tags', t]);
-  for (const g of d.groups) rows.push(['groups', g]);
-  for (const t of d.themes) rows.push(['themes', t]);
-  for (const r of d.resources) if (r.format) rows.push(['res_format', r.format]);
-  if (licenseIds) rows.push(['license_id', licenseIds]);
-  for (const c of d.spatial) {
-    // A dataset about a desa also belongs to its kecamatan, kab/kota and province (Kemendagri code prefixes).
-    for (const len of [2, 4, 6, 10, 13]) if (c.length >= len) rows.push(['region', c.slice(0, len)]);
-  }
-  for (const y of yearsOf(d.temporalStart, d.temporalEnd)) rows.push(['year', y]);
-  const seen = new Set<string>();
-  return rows
-    .filter(([f, v]) => {
-      const k = `${f}\u0000${v}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    })
-    .map(([field, value]) => ({ dataset_id: d.id, field, value }));
+/** One row per facet value: the same values the in-memory index derives (src/catalog/search-index.ts). */
+function facetRows(d: Dataset): Array<{ dataset_id: string; field: string; value: string }> {
+  return [...facetValues(d)].flatMap(([field, values]) => values.map((value) => ({ dataset_id: d.id, field, value })));
 }
 
 async function reindex(db: Executor, dialect: Dialect, d: Dataset): Promise<void> {
   await db.deleteFrom('dataset_facets').where('dataset_id', '=', d.id).execute();
-  const facets = facetRows(d, d.licenseId);
+  const facets = facetRows(d);
   if (facets.length) await db.insertInto('dataset_facets').values(facets).execute();
   const tags = d.tags.join(' ');
   const resources = d.resources.map((r) => `${r.name} ${r.description}`).join(' ');
@@ -169,14 +161,14 @@ async function reindex(db: Executor, dialect: Dialect, d: Dataset): Promise<void
     await sql`INSERT INTO dataset_fts (dataset_id, title, description, tags, resources) VALUES (${d.id}, ${d.title + ' ' + d.name}, ${d.description}, ${tags}, ${resources})`.execute(db);
   } else {
     // Weights: title A, tags B, description C, resources D (ts_rank favours A).
-    const doc = sql`setweight(to_tsvector('simple', ${d.title + ' ' + d.name.replace(/[-_]/g, ' ')}), 'A') || setweight(to_tsvector('simple', ${tags}), 'B') || setweight(to_tsvector('simple', ${d.description}), 'C') || setweight(to_tsvector('simple', ${resources}), 'D')`;
+    const doc = sql`setweight(to_tsvector('simple', ${fold(d.title + ' ' + d.name.replace(/[-_]/g, ' '))}), 'A') || setweight(to_tsvector('simple', ${fold(tags)}), 'B') || setweight(to_tsvector('simple', ${fold(d.description)}), 'C') || setweight(to_tsvector('simple', ${fold(resources)}), 'D')`;
     await sql`INSERT INTO dataset_fts (dataset_id, document) VALUES (${d.id}, ${doc}) ON CONFLICT (dataset_id) DO UPDATE SET document = EXCLUDED.document`.execute(db);
   }
 }
 
 /** Inserts or replaces a dataset with its resources, facets and search document. */
 export async function saveDataset(db: Executor, dialect: Dialect, d: Dataset, isNew: boolean): Promise<void> {
-  const row = datasetToRow(d);
+  const row = datasetToRow(d, await nextRevision(db));
   if (isNew) await db.insertInto('datasets').values(row).execute();
   else await db.updateTable('datasets').set(row).where('id', '=', d.id).execute();
   await db.deleteFrom('resources').where('dataset_id', '=', d.id).execute();

@@ -1,6 +1,7 @@
 /** Organisations, groups, memberships and licences. */
 import type { Group, License, MemberRole, Organization } from '../../catalog/types.js';
 import type { Executor } from '../db.js';
+import { nextRevision } from './datasets.js';
 import type { GroupsTable, OrganizationsTable } from '../schema-catalog.js';
 
 export function orgFromRow(r: OrganizationsTable): Organization {
@@ -37,6 +38,7 @@ export async function listOrganizations(db: Executor): Promise<Organization[]> {
 }
 
 export async function insertOrganization(db: Executor, o: Organization): Promise<void> {
+  await nextRevision(db);
   await db
     .insertInto('organizations')
     .values({
@@ -68,6 +70,7 @@ export async function listGroups(db: Executor): Promise<Group[]> {
 }
 
 export async function insertGroup(db: Executor, g: Group): Promise<void> {
+  await nextRevision(db);
   await db
     .insertInto('catalog_groups')
     .values({ id: g.id, name: g.name, title: g.title, description: g.description, eu_theme: g.euTheme, created: g.created })

@@ -7,6 +7,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { KotakError } from '../../errors.js';
 import type { Clause, FilterQuery } from '../../catalog/fq.js';
 import type { Dialect, Executor } from '../db.js';
+import { words } from '../../catalog/search-index.js';
 
 export interface Visibility {
   /** Organisation ids whose private datasets the caller may see, or 'all' (sysadmin). */
@@ -45,12 +46,12 @@ const COLUMNS: Record<string, string> = {
 export const FACET_FIELDS = ['organization', 'tags', 'groups', 'res_format', 'license_id', 'region', 'year', 'themes', 'state'];
 
 /** Words of the text query, reduced to letters and digits so that they are safe inside FTS syntax. */
-export function textTokens(words: string[]): string[] {
-  return words.flatMap((w) => w.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((t) => t.length > 0).slice(0, 16);
+export function textTokens(input: string[]): string[] {
+  return words(input.join(' ')).slice(0, 16);
 }
 
 /** Solr date maths for range bounds: `NOW`, `NOW-7DAYS`, or an ISO date, normalised to toISOString(). */
-function dateBound(v: string | null, now: Date): string | null {
+export function dateBound(v: string | null, now: Date): string | null {
   if (v === null) return null;
   const m = /^NOW(?:([+-])(\d+)(DAY|DAYS|HOUR|HOURS|MONTH|MONTHS|YEAR|YEARS))?(?:\/DAY)?$/.exec(v);
   if (m) {

@@ -103,7 +103,13 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('extras', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('created', 'text', (c) => c.notNull())
     .addColumn('modified', 'text', (c) => c.notNull())
+    .addColumn('revision', 'bigint', (c) => c.notNull().defaultTo(0))
     .execute();
+  await db.schema.createIndex('datasets_revision_idx').on('datasets').column('revision').execute();
+  // One counter, bumped by every dataset write in its transaction: readers that mirror the catalogue in memory
+  // compare it to what they have and load only rows with a higher revision.
+  await db.schema.createTable('catalog_state').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('version', 'bigint', (c) => c.notNull()).execute();
+  await db.insertInto('catalog_state').values({ id: 1, version: 0 }).execute();
   await db.schema.createIndex('datasets_org_idx').on('datasets').column('organization_id').execute();
   await db.schema.createIndex('datasets_modified_idx').on('datasets').column('modified').execute();
 

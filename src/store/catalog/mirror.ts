@@ -1,0 +1,62 @@
+/**
+ * A per-process, in-memory mirror of the datasets, kept exact by the catalogue version counter: before each read it
+ * asks the database for `catalog_state.version` (one indexed row) and loads only the datasets written since
+ * (`datasets.revision > known`). So a write by this process or by another process sharing the PostgreSQL database is
+ * seen by the very next read. Serves dataset.show and, with the memory search engine, dataset.search.
+ */
+import type { Dataset } from '../../catalog/types.js';
+import { SearchIndex } from '../../catalog/search-index.js';
+import type { Database } from '../db.js';
+import { getDatasetsByIds } from './datasets.js';
+
+export class CatalogMirror {
+  readonly index = new SearchIndex();
+  private version = -1;
+  private memo = new Map<string, unknown>();
+
+  /** A value derived from the catalogue (e.g. facet display names), recomputed when the catalogue version changes. */
+  async derived<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    await this.sync();
+    if (!this.memo.has(key)) this.memo.set(key, await compute());
+    return this.memo.get(key) as T;
+  }
+  private syncing: Promise<void> | null = null;
+
+  constructor(private readonly database: Database) {}
+
+  async sync(): Promise<SearchIndex> {
+    const db = this.database.db;
+    const row = await db.selectFrom('catalog_state').select('version').where('id', '=', 1).executeTakeFirst();
+    const v = Number(row?.version ?? 0);
+    if (v === this.version) return this.index;
+    if (!this.syncing) {
+      this.syncing = (async () => {
+        try {
+          const from = this.version;
+          const ids = await db.selectFrom('datasets').select('id').where('revision', '>', from).execute();
+          for (let i = 0; i < ids.length; i += 500) {
+            const batch: Dataset[] = await getDatasetsByIds(db, ids.slice(i, i + 500).map((r) => r.id));
+            for (const d of batch) this.index.upsert(d);
+          }
+          this.version = Math.max(this.version, v);
+          this.memo.clear();
+        } finally {
+          this.syncing = null;
+        }
+      })();
+    }
+    await this.syncing;
+    return this.version >= v ? this.index : this.sync();
+  }
+}
+
+const mirrors = new WeakMap<Database, CatalogMirror>();
+
+export function mirrorOf(database: Database): CatalogMirror {
+  let m = mirrors.get(database);
+  if (!m) {
+    m = new CatalogMirror(database);
+    mirrors.set(database, m);
+  }
+  return m;
+}

@@ -20,6 +20,8 @@ export interface PageOptions {
   description?: string;
   /** Extra elements for <head> (e.g. alternate formats of a dataset). */
   head?: Renderable;
+  /** The home page has its own big search box; the header's is then left out. */
+  headerSearch?: boolean;
 }
 
 const NAV: { href: string; key: MessageKey }[] = [
@@ -48,7 +50,7 @@ function current(ctx: PageContext, href: string): boolean {
   return ctx.path === href || ctx.path.startsWith(href + '/');
 }
 
-function header(ctx: PageContext): Html {
+function header(ctx: PageContext, search: boolean): Html {
   const { t } = ctx;
   const other = ctx.locale === 'id' ? 'en' : 'id';
   const account = ctx.user
@@ -60,11 +62,13 @@ function header(ctx: PageContext): Html {
   return html`<header class="site-header">
   <div class="bar">
     <a class="brand" href="/">${LOGO}<span>${t('site.name')}</span></a>
-    <form class="site-search" role="search" action="/dataset" method="get">
+    ${search
+      ? html`<form class="site-search" role="search" action="/dataset" method="get">
       <label for="site-q" class="visually-hidden">${t('search.label')}</label>
       <input id="site-q" type="search" name="q" placeholder="${t('search.placeholder')}">
       <button type="submit">${t('search.submit')}</button>
-    </form>
+    </form>`
+      : html`<span class="spacer"></span>`}
     <div class="account">
       <a class="lang" href="${linkWith(ctx, { lang: other })}" hreflang="${other}" lang="${other}" title="${t(
         'lang.switchToTitle',
@@ -133,7 +137,7 @@ ${islands.head}${page.head ?? ''}
 </head>
 <body>
 <a class="skip" href="#main">${t('skip.toMain')}</a>
-${header(ctx)}
+${header(ctx, page.headerSearch !== false)}
 <main id="main" tabindex="-1">
 ${breadcrumbs(ctx, page.breadcrumbs)}
 ${page.body}

@@ -16,8 +16,8 @@ export const catalogMessages = defineMessages({
   'home.allDatasets': { id: 'Semua dataset', en: 'All datasets' },
   'home.checkpoint': { id: 'Checkpoint terbaru', en: 'Latest checkpoint' },
   'home.checkpoint.body': {
-    id: 'Log publikasi berisi {size} entri, ditandatangani pada {time}.',
-    en: 'The publication log holds {size} entries, signed at {time}.',
+    id: 'Log publikasi berisi {size} entri; entri terakhir dicatat {time}.',
+    en: 'The publication log holds {size} entries; the last was recorded on {time}.',
   },
   'home.explore': { id: 'Jelajahi', en: 'Explore' },
   'home.explore.results': { id: 'Hasil pemilu sampai TPS', en: 'Election results down to each TPS' },

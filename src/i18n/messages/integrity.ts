@@ -53,8 +53,6 @@ export const integrity = defineMessages({
   'int.entry.index': { id: 'Nomor', en: 'Index' },
   'int.entry.kind': { id: 'Jenis', en: 'Kind' },
   'int.entry.name': { id: 'Isi', en: 'Content' },
-  'int.entry.org': { id: 'Penerbit', en: 'Publisher' },
-  'int.entry.time': { id: 'Waktu', en: 'Time' },
   'int.kind.dataset-version': { id: 'Versi dataset', en: 'Dataset version' },
   'int.kind.resource': { id: 'Berkas', en: 'File' },
   'int.kind.results-import': { id: 'Impor hasil', en: 'Results import' },

@@ -114,7 +114,7 @@ export function datasetFormPage(ctx: PageContext, v: DatasetFormView): Html {
 ${v.notice ? html`<p class="notice ok" role="status">${v.notice}</p>` : ''}
 ${v.panel ?? ''}
 ${errorSummary(ctx, v.errors, (f) => `f-${f.replace(/[^a-z_]/g, '')}`)}
-<form class="stack" method="post" action="${action}" novalidate>
+<form class="stack with-hints" method="post" action="${action}" novalidate>
 ${csrfField(ctx)}
 <div data-island="form-hints" data-title="${t('mqa.title')}" data-earned="${t('mqa.earned')}" data-filled="${t('mqa.filled')}" data-available="${t(
       'mqa.available',

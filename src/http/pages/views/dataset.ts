@@ -1,7 +1,7 @@
 import type { Change } from '../../../catalog/diff.js';
 import { licenseById } from '../../../catalog/licenses.js';
 import type { Dataset, Resource } from '../../../catalog/types.js';
-import { formatBytes, formatDate, formatDateTime, formatNumber, type MessageKey } from '../../../i18n/index.js';
+import { catalog, formatBytes, formatDate, formatDateTime, formatNumber, type MessageKey } from '../../../i18n/index.js';
 import type { Activity } from '../../../store/catalog/activities.js';
 import { metaList } from '../components.js';
 import type { PageContext } from '../context.js';
@@ -87,6 +87,12 @@ ${
   })}</ol>`;
 }
 
+/** A vocabulary code in words when the catalogue has them (`freq.ANNUAL` → Tahunan), else the code itself. */
+function optionLabel(ctx: PageContext, prefix: 'freq' | 'access', code: string): string {
+  const key = `${prefix}.${code}`;
+  return key in catalog ? ctx.t(key as MessageKey) : code;
+}
+
 export function datasetPage(ctx: PageContext, v: DatasetView): Html {
   const { t } = ctx;
   const d = v.dataset;
@@ -105,9 +111,9 @@ export function datasetPage(ctx: PageContext, v: DatasetView): Html {
     [t('dataset.groups'), d.groups.length ? d.groups.map((g, i) => html`${i ? ', ' : ''}<a href="/dataset?groups=${encodeURIComponent(g)}">${g}</a>`) : null],
     [t('dataset.temporal'), temporal],
     [t('dataset.spatial'), d.spatial.length ? d.spatial.join(', ') : null],
-    [t('dataset.frequency'), d.frequency],
+    [t('dataset.frequency'), d.frequency ? optionLabel(ctx, 'freq', d.frequency) : null],
     [t('dataset.contact'), d.contactEmail ? html`<a href="mailto:${d.contactEmail}">${d.contactName ?? d.contactEmail}</a>` : d.contactName],
-    [t('dataset.accessRights'), d.accessRights],
+    [t('dataset.accessRights'), d.accessRights ? optionLabel(ctx, 'access', d.accessRights) : null],
     [t('dataset.version'), d.version],
     [t('dataset.created'), formatDate(ctx.locale, d.created)],
     [t('dataset.modified'), formatDateTime(ctx.locale, d.modified)],

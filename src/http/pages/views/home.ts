@@ -23,6 +23,7 @@ export function homePage(ctx: PageContext, v: HomeView): Html {
   const { t } = ctx;
   return layout(ctx, {
     title: '',
+    headerSearch: false,
     body: html`<h1>${t('home.title')}</h1>
 <p class="lead">${t('home.lead')}</p>
 ${searchForm(ctx, 'home-q')}

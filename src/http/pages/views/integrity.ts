@@ -104,9 +104,11 @@ ${v.vkey ? html`<section aria-labelledby="key-h"><h2 id="key-h">${t('int.key.tit
 ${v.latest.length ? html`<section aria-labelledby="latest-h"><h2 id="latest-h">${t('int.latest.title')}</h2>
 <div class="table-wrap"><table><thead><tr><th scope="col" class="num">${t('int.entry.index')}</th><th scope="col">${t('int.entry.kind')}</th><th scope="col">${t(
       'int.entry.name',
-    )}</th><th scope="col">${t('int.entry.org')}</th><th scope="col">${t('int.entry.time')}</th></tr></thead>
+    )}</th></tr></thead>
 <tbody>${v.latest.map(
-      (e) => html`<tr><td class="num">${e.index}</td><td>${kindLabel(ctx, e.kind)}</td><td><a href="/integritas?sha256=${e.sha256}#verify">${entryTitle(e)}</a></td><td>${e.org ?? '—'}</td><td>${formatDateTime(ctx.locale, e.time)}</td></tr>`,
+      (e) => html`<tr><td class="num">${e.index}</td><td>${kindLabel(ctx, e.kind)}</td><td class="wrap"><a href="/integritas?sha256=${e.sha256}#verify">${entryTitle(
+        e,
+      )}</a><br><span class="small muted">${e.org ?? '—'} · ${formatDateTime(ctx.locale, e.time)}</span></td></tr>`,
     )}</tbody></table></div></section>` : ''}
 <section aria-labelledby="monitor-h"><h2 id="monitor-h">${t('int.monitor.title')}</h2><p>${t('int.monitor.body', { url: v.baseUrl })}</p></section>`,
   });

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoke } from '../../src/actions/invoke.js';
+import { auditPage, expectAccessible, expectSameOrigin, newPage, startHarness, type BrowserHarness } from './support.js';
+
+let h: BrowserHarness;
+
+beforeAll(async () => {
+  h = await startHarness({ seed: true });
+  await invoke(h.t.system, 'user.create', { name: 'rina', password: 'kata-sandi-panjang', fullname: 'Rina' });
+  await invoke(h.t.system, 'organization.memberCreate', { id: 'kpu-kota-serang', username: 'rina', role: 'editor' });
+});
+afterAll(() => h?.close());
+
+describe('browser: a publisher creates, uploads, publishes', () => {
+  it('signs in, fills the form watching the quality points, uploads a CSV, publishes, and finds it in search and the log', async () => {
+    const { context, page, traffic } = await newPage(h);
+    await page.goto(h.origin + '/ruang-kerja');
+    await page.waitForURL(/\/masuk\?next=/);
+    await page.getByLabel('Nama pengguna').fill('rina');
+    await page.getByLabel('Kata sandi').fill('kata-sandi-panjang');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/ruang-kerja$/);
+    await auditPage(h, '/ruang-kerja', { from: context, screenshot: 'workspace' });
+
+    await page.getByRole('link', { name: 'Buat dataset' }).click();
+    await page.waitForURL(/\/ruang-kerja\/dataset\/baru$/);
+    // The island replaces the static note with a live panel.
+    const panel = page.locator('[data-island="form-hints"]');
+    await expect.poll(() => panel.textContent()).toMatch(/dari \d+ poin/);
+    const before = Number(/(\d+) dari/.exec((await panel.textContent()) ?? '')![1]);
+    await page.getByLabel('Judul').fill('Rekap DPT Kota Serang 2024');
+    await page.getByLabel('Alamat (URL)').fill('rekap-dpt-kota-serang-2024');
+    await page.getByLabel('Deskripsi').fill('Jumlah pemilih terdaftar per kecamatan di Kota Serang.');
+    const keywords = page.locator('.field', { has: page.getByLabel('Kata kunci') });
+    await expect.poll(() => keywords.locator('.points').textContent()).toBe('+30 poin');
+    await page.getByLabel('Kata kunci').fill('dpt, pemilih, kota serang');
+    await expect.poll(() => keywords.locator('.points').textContent()).toBe('✓ 30 poin');
+    await page.getByLabel('Pemerintahan dan sektor publik').check();
+    await page.getByLabel('Cakupan wilayah (kode Kemendagri)').fill('3673');
+    await expect.poll(async () => Number(/(\d+) dari/.exec((await panel.textContent()) ?? '')![1])).toBe(before + 30 + 30 + 20);
+    await auditPage(h, '/ruang-kerja/dataset/baru', { from: context, screenshot: 'dataset-form' });
+    await page.getByRole('button', { name: 'Simpan sebagai draf' }).click();
+    await page.waitForURL(/\/ruang-kerja\/dataset\/rekap-dpt-kota-serang-2024\?dibuat=1$/);
+
+    await page.getByRole('link', { name: 'Tambah berkas' }).first().click();
+    await page.waitForURL(/\/berkas$/);
+    await page.getByLabel('Berkas', { exact: true }).setInputFiles({
+      name: 'dpt-kota-serang.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('kecamatan,dpt\nSerang,120345\nKasemen,70210\n'),
+    });
+    await auditPage(h, '/ruang-kerja/dataset/rekap-dpt-kota-serang-2024/berkas', { from: context, screenshot: 'upload' });
+    await page.getByRole('button', { name: 'Unggah' }).click();
+    await page.waitForURL(/\/berkas\?ditambah=dpt-kota-serang\.csv$/);
+    expect(await page.textContent('main')).toContain('Berkas dpt-kota-serang.csv ditambahkan.');
+
+    await page.goto(h.origin + '/ruang-kerja/dataset/rekap-dpt-kota-serang-2024');
+    await page.getByRole('button', { name: 'Terbitkan' }).click();
+    await page.waitForURL(/\?terbit=1$/);
+    expect(await page.textContent('main')).toContain('Dataset diterbitkan.');
+    await expectAccessible(page, 'edit page after publishing');
+
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Dataset' }).click();
+    await page.getByLabel('Cari dataset').first().fill('DPT Serang');
+    await page.getByLabel('Cari dataset').first().press('Enter');
+    await page.getByRole('link', { name: 'Rekap DPT Kota Serang 2024' }).click();
+    await page.waitForURL(/\/dataset\/rekap-dpt-kota-serang-2024$/);
+    await page.getByText('Pratinjau: 2 baris pertama').click();
+    const preview = page.getByRole('table', { name: 'Pratinjau dpt-kota-serang.csv' });
+    expect(await preview.locator('tbody tr').count()).toBe(2);
+    expect(await preview.locator('tbody tr').first().textContent()).toBe('Serang120345');
+
+    await page.goto(h.origin + '/integritas');
+    expect(await page.locator('main table').textContent()).toContain('rekap-dpt-kota-serang-2024');
+    expectSameOrigin(h, traffic);
+    await context.close();
+  });
+});

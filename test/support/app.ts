@@ -62,6 +62,7 @@ export interface TestAppOptions {
   seed?: boolean;
   config?: Partial<Config>;
   now?: () => Date;
+  logger?: { info(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void };
   /** Build the HTTP server too (default true). */
   http?: boolean;
 }
@@ -79,7 +80,7 @@ export async function createTestApp(dialect: Dialect, opts: TestAppOptions = {})
     { KOTAK_DATA_DIR: dataDir, KOTAK_PORT: '8080', KOTAK_BASE_URL: 'http://kotak.test' },
     { databaseUrl, seed: opts.seed ?? false, loadDemoResults: false, ...opts.config },
   );
-  const app = await createApp(config, { logger: silent, now: opts.now });
+  const app = await createApp(config, { logger: opts.logger ?? silent, now: opts.now });
   const server = opts.http === false ? (null as unknown as FastifyInstance) : await buildServer(app);
   return {
     app,

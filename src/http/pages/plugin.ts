@@ -14,7 +14,9 @@ import { datasetRoutes } from './routes/dataset.js';
 import { datasetSearchRoutes } from './routes/datasets.js';
 import { homeRoutes, type HomeContributor } from './routes/home.js';
 import { integrityHome, integrityRoutes } from './routes/integrity.js';
+import { maturityRoutes } from './routes/maturity.js';
 import { organizationRoutes } from './routes/organization.js';
+import { questionnaireRoutes } from './routes/questionnaire.js';
 import { sessionRoutes } from './routes/session.js';
 import { staticRoutes } from './routes/static.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -72,6 +74,8 @@ export async function pagesPlugin(server: FastifyInstance, opts: PagesOptions): 
   workspaceRoutes(server, kit, workspaceLinks);
   tokenRoutes(server, kit);
   integrityRoutes(server, kit);
+  maturityRoutes(server, kit);
+  questionnaireRoutes(server, kit);
 }
 
 /** Turns an error on a page route into a page: sign-in for the anonymous, 403/404/400 pages, or 500 with an id. */

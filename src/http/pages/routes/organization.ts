@@ -5,6 +5,10 @@ import type { OrganizationSummary } from '../../../actions/organization.js';
 import type { PageKit } from '../kit.js';
 import { fqTerm } from './datasets.js';
 import { organizationListPage, organizationPage } from '../views/organization.js';
+import type { ShownAssessment } from '../../../actions/maturity.js';
+import { html } from '../html.js';
+import { levelBadge } from '../views/maturity.js';
+import { hasMaturity } from './maturity.js';
 
 const ROWS = 20;
 
@@ -28,9 +32,13 @@ export function organizationRoutes(server: FastifyInstance, kit: PageKit): void 
       facet: false,
       include_private: true,
     });
+    const assessment = hasMaturity() ? await invoke<ShownAssessment>(action, 'maturity.show', { organization: organization.name }) : null;
+    const maturity = assessment
+      ? html`<p>${page.t('org.maturity')}: <a href="/kematangan/${organization.name}">${levelBadge(page, assessment.level.level, assessment.level.name)}</a></p>`
+      : undefined;
     return kit.send(
       reply,
-      organizationPage(page, { organization, datasets, page: pageNo, pages: Math.max(1, Math.ceil(datasets.count / ROWS)) }),
+      organizationPage(page, { organization, datasets, page: pageNo, pages: Math.max(1, Math.ceil(datasets.count / ROWS)), maturity }),
     );
   });
 }

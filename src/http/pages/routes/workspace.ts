@@ -16,6 +16,7 @@ import { csrfField } from '../layout.js';
 import { datasetFormPage, type DatasetFormView, type FormValues } from '../views/dataset-form.js';
 import { statusBadge, uploadPage, workspacePage } from '../views/workspace.js';
 import { fqTerm } from './datasets.js';
+import { hasMaturity } from './maturity.js';
 
 type Form = Record<string, string | string[] | undefined>;
 const FORM_FIELDS = [
@@ -101,7 +102,7 @@ export function workspaceRoutes(server: FastifyInstance, kit: PageKit, links: Wo
           include_drafts: true,
         })
       : null;
-    return kit.send(reply, workspacePage(page, { organizations, datasets: datasets?.results ?? [], links: links.flatMap((l) => l(page)) }));
+    return kit.send(reply, workspacePage(page, { organizations, datasets: datasets?.results ?? [], links: links.flatMap((l) => l(page)), questionnaire: hasMaturity() }));
   });
 
   server.get('/ruang-kerja/dataset/baru', async (req, reply) => {

@@ -11,6 +11,8 @@ export interface WorkspaceView {
   datasets: Dataset[];
   /** Extra workspace links contributed by the results and maturity pages once they exist. */
   links: { href: string; label: string }[];
+  /** The maturity questionnaire exists (offices' administrators answer it). */
+  questionnaire: boolean;
 }
 
 export function statusBadge(ctx: PageContext, d: Pick<Dataset, 'state' | 'private'>): Html {
@@ -33,7 +35,11 @@ ${v.organizations.length
   ? html`<ul>${v.organizations.map(
       (o) => html`<li><a href="/organization/${o.name}">${o.title}</a> <span class="muted small">${t('ws.role', {
         role: o.role === 'sysadmin' ? 'sysadmin' : t(`role.${o.role}` as MessageKey),
-      })}</span></li>`,
+      })}</span>${
+        v.questionnaire && (o.role === 'admin' || o.role === 'sysadmin')
+          ? html` · <a href="/ruang-kerja/kuesioner/${o.name}">${t('ws.questionnaire')}</a>`
+          : ''
+      }</li>`,
     )}</ul>`
   : html`<p>${t('ws.noOrganizations')}</p>`}
 <h2>${t('ws.datasets')}</h2>

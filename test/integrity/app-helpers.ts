@@ -30,7 +30,7 @@ export function injectFetch(server: FastifyInstance): Fetch {
     });
     const headers = new Headers();
     for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : String(v));
-    return new Response(r.rawPayload.length ? r.rawPayload : null, { status: r.statusCode, headers });
+    return new Response(r.rawPayload.length ? new Uint8Array(r.rawPayload) : null, { status: r.statusCode, headers });
   };
 }
 

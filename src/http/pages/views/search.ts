@@ -95,6 +95,7 @@ export function searchPage(ctx: PageContext, v: SearchView): Html {
   const activeList = PAGE_FACETS.flatMap((f) => (v.active[f] ?? []).map((value) => ({ f, value })));
   return layout(ctx, {
     title: v.q ? `${v.q} · ${t('search.title')}` : t('search.title'),
+    headerSearch: false,
     body: html`<h1>${t('search.title')}</h1>
 ${searchForm(ctx, 'q', v.q)}
 ${v.error ? html`<p class="notice bad" role="alert">${t('search.badQuery', { message: v.error })}</p>` : ''}

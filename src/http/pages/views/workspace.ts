@@ -75,14 +75,15 @@ ${v.notice ? html`<p class="notice ok" role="status">${v.notice}</p>` : ''}
 ${v.error ? html`<p class="notice bad" role="alert">${v.error}</p>` : ''}
 <form class="stack" method="post" action="${action}" enctype="multipart/form-data" data-progress="${t('upload.progress')}">
 ${csrfField(ctx)}
+<div class="field"><label for="f-upload">${t('upload.file')}</label><span class="hint" id="f-upload-hint">${t('upload.file.hint', {
+      max: formatBytes(ctx.locale, v.maxBytes),
+    })}</span><input id="f-upload" type="file" name="upload" required aria-describedby="f-upload-hint"></div>
 <div class="field"><label for="f-name">${t('upload.name')}</label><input id="f-name" type="text" name="name"></div>
 <div class="field"><label for="f-description">${t('upload.description')}</label><input id="f-description" type="text" name="description"></div>
 <div class="field"><label for="f-format">${t('upload.format')}</label><span class="hint" id="f-format-hint">${t(
       'upload.format.hint',
     )}</span><input id="f-format" type="text" name="format" aria-describedby="f-format-hint"></div>
-<div class="field"><label for="f-upload">${t('upload.file')}</label><span class="hint" id="f-upload-hint">${t('upload.file.hint', {
-      max: formatBytes(ctx.locale, v.maxBytes),
-    })}</span><input id="f-upload" type="file" name="upload" required aria-describedby="f-upload-hint"></div>
+
 <p><button type="submit">${t('upload.submit')}</button></p>
 <p><progress hidden max="1"></progress> <span data-progress-status role="status"></span></p>
 </form>`,

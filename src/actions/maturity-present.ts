@@ -6,7 +6,7 @@
 import type { Assessment } from '../maturity/assess.js';
 import type { EvidenceItem } from '../maturity/types.js';
 
-export const EVIDENCE_LIMIT = 50;
+export const EVIDENCE_LIMIT = 25;
 
 export interface PublishedIndicator extends Omit<Assessment['indicators'][number], 'evidence'> {
   evidence: { total: number; met: number; items: EvidenceItem[] };

@@ -84,7 +84,8 @@ export async function insertAssessment(db: Executor, row: MaturityAssessmentsTab
 export async function latestAssessment(db: Executor, organizationId: string, round?: string): Promise<MaturityAssessmentsTable | null> {
   let q = db.selectFrom('maturity_assessments').selectAll().where('organization_id', '=', organizationId);
   if (round) q = q.where('round', '=', round);
-  return (await q.orderBy('assessed_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()) ?? null;
+  // log_index rises with every append, so it orders assessments made within the same millisecond too.
+  return (await q.orderBy('assessed_at', 'desc').orderBy('log_index', 'desc').limit(1).executeTakeFirst()) ?? null;
 }
 
 export interface TrendPoint {
@@ -101,6 +102,7 @@ export async function trendOf(db: Executor, organizationId: string): Promise<Tre
     .select(['round', 'assessed_at', 'score', 'level'])
     .where('organization_id', '=', organizationId)
     .orderBy('assessed_at', 'asc')
+    .orderBy('log_index', 'asc')
     .execute();
   const byRound = new Map<string, TrendPoint>();
   for (const r of rows) byRound.set(r.round, { round: r.round, assessedAt: r.assessed_at, score: Number(r.score), level: Number(r.level) });

@@ -15,9 +15,11 @@ import { Parser, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import type { Dataset } from '../types.js';
 import { datasetQuads } from './catalog.js';
-import type { DcatContext, DcatDataset } from './describe.js';
+import { describeDataset, type DcatContext, type DcatDataset } from './describe.js';
 
 const SHAPE_FILES = ['dcat-ap-SHACL.ttl', 'ranges.ttl'] as const;
+/** Distinct structures kept; real catalogues have a few dozen, so the bound only guards against pathological input. */
+const MEMO_LIMIT = 10_000;
 const SHAPES_DIR = new URL('../../../fixtures/dcat-ap/', import.meta.url);
 
 export interface ShaclViolation {
@@ -74,13 +76,33 @@ export async function validateQuads(quads: readonly Quad[], roles: ReadonlyMap<s
 }
 
 /**
- * The structure of a description with every string replaced by `s` and every number by `n` (arrays keep their
- * length). Two descriptions with the same key produce isomorphic graphs up to IRI and literal values.
+ * The structure of a description: every string becomes `s`, every number `n`, booleans and nulls stay, arrays keep
+ * their length. Two descriptions with the same key produce isomorphic graphs up to IRI and literal values.
  */
 export function structureKey(description: DcatDataset, language: string): string {
-  return JSON.stringify([language ? 'lang' : '', description], (_key, value: unknown) =>
-    typeof value === 'string' ? 's' : typeof value === 'number' ? 'n' : value,
-  );
+  return (language ? 'L' : '') + shape(description);
+}
+
+/**
+ * Field names are left out: describe.ts builds every object from a fixed literal, so a value's position names its
+ * field, and the variants of a union differ in their boolean marker and field count.
+ */
+function shape(v: unknown): string {
+  if (v === null) return '0';
+  const t = typeof v;
+  if (t === 'string') return 's';
+  if (t === 'number') return 'n';
+  if (t === 'boolean') return v ? 'T' : 'F';
+  if (t === 'undefined') return 'u';
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += shape(v[i]);
+    return out + ']';
+  }
+  let out = '{';
+  const obj = v as Record<string, unknown>;
+  for (const k in obj) out += shape(obj[k]);
+  return out + '}';
 }
 
 /** Translate a memoised violation's role back to this description's node. */
@@ -102,14 +124,17 @@ export class DatasetValidator {
   }
 
   async validate(dataset: Dataset, ctx: DcatContext): Promise<ShaclOutcome & { description: DcatDataset }> {
-    const { description, quads, roles } = datasetQuads(dataset, ctx);
+    const description = describeDataset(dataset, ctx);
     const key = structureKey(description, ctx.language);
     let violations = this.memo.get(key);
     if (violations) {
       this.reused++;
     } else {
       this.fresh++;
+      // Quads are built only for a structure not seen before.
+      const { quads, roles } = datasetQuads(dataset, ctx);
       const outcome = await validateQuads(quads, roles);
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
       // Store roles only: the IRIs belong to the dataset that happened to be validated first.
       violations = outcome.violations.map((v) => ({ ...v, focusNode: '' }));
       this.memo.set(key, violations);

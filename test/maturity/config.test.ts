@@ -87,3 +87,13 @@ describe('maturity indicator registry', () => {
     expect([...frameworks].sort()).toEqual(['GODI', 'MQA', 'ODM', 'OED', 'five-star']);
   });
 });
+
+describe('maturity reference page', () => {
+  it('documents every indicator, gate and question with its weight', async () => {
+    const { renderMaturityDoc } = await import('../../src/maturity/doc.js');
+    const doc = renderMaturityDoc(registry, config);
+    for (const i of registry.list()) expect(doc).toContain(`| \`${i.id}\` | ${i.dimension} | ${i.kind} | ${config.indicators[i.id]} |`);
+    for (const g of config.gates) expect(doc).toContain(`\`${g.metric} ${g.op} ${g.value}\``);
+    for (const q of QUESTIONS) expect(doc).toContain(`| \`${q.id}\` |`);
+  });
+});

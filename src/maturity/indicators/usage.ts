@@ -22,8 +22,8 @@ export const downloads: Indicator = {
   kind: 'automatic',
   title: T('Unduhan', 'Downloads'),
   description: T(
-    'Bagian dataset yang diunduh setidaknya 10 kali dalam 90 hari terakhir (penghitung portal, tanpa data pribadi).',
-    'Share of datasets downloaded at least 10 times in the last 90 days (portal counters, no personal data).',
+    'Bagian dataset yang diunduh setidaknya sebanyak ambang dalam jendela waktu (bawaan: 10 kali dalam 90 hari; penghitung portal, tanpa data pribadi).',
+    'Share of datasets downloaded at least the threshold number of times in the window (default 10 in 90 days; portal counters, no personal data).',
   ),
   sources: [{ framework: 'ODM', ref: 'Impact: measuring reuse' }, { framework: 'ODM', ref: 'Portal: usage' }],
   advice: T('Promosikan {n} dataset yang jarang diunduh kepada pengguna (media, peneliti, pemantau).', 'Promote {n} rarely downloaded datasets to users (media, researchers, monitors).'),
@@ -36,8 +36,8 @@ export const apiCalls: Indicator = {
   kind: 'automatic',
   title: T('Panggilan API', 'API calls'),
   description: T(
-    'Bagian dataset yang dipanggil melalui API setidaknya 10 kali dalam 90 hari terakhir.',
-    'Share of datasets called through the API at least 10 times in the last 90 days.',
+    'Bagian dataset yang dipanggil melalui API setidaknya sebanyak ambang dalam jendela waktu (bawaan: 10 kali dalam 90 hari).',
+    'Share of datasets called through the API at least the threshold number of times in the window (default 10 in 90 days).',
   ),
   sources: [{ framework: 'ODM', ref: 'Impact: measuring reuse' }],
   advice: T('Dokumentasikan dan kenalkan API untuk {n} dataset.', 'Document and promote the API for {n} datasets.'),

@@ -45,6 +45,13 @@ describe.each(DIALECTS)('maturity on the demo data on %s', (dialect) => {
     expect(lebak.dimensions.policy!.answered).toBe(100);
   });
 
+  it('finds every demo dataset compliant with the DCAT-AP 3.0.1 shapes', async () => {
+    for (const o of offices) {
+      const compliance = (await show(o.organization)).indicators.find((i) => i.id === 'mqa.dcat-ap-compliance')!;
+      expect([o.organization, compliance.value, compliance.evidence.total]).toEqual([o.organization, 1, compliance.evidence.met]);
+    }
+  });
+
   it('scores links to web pages without a licence zero stars', () => {
     expect(byOrg('kpu-kabupaten-serang').stars).toBe(0);
   });

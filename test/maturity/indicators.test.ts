@@ -86,6 +86,16 @@ describe('maturity indicators on catalogue A', () => {
     expect(measures('openness.five-star')).toMatchObject({ stars: 1, datasets0star: 2, datasets1star: 1, datasets3star: 1 });
   });
 
+  it('openness.five-star gives its evidence per resource, with the rule that decided each', () => {
+    const items = registry.get('openness.five-star')!.evaluate({ evidence: ev, config }).evidence;
+    expect(items.map((i) => [i.kind, i.ref, i.note])).toEqual([
+      ['resource', 'd1/res-1', 'CSV 3★'],
+      ['resource', 'd2/r2', 'PDF 1★'],
+      ['resource', 'd3/r3', 'XLSX 0★ (licence-not-open)'],
+      ['resource', 'd4/r4', 'HTML 0★ (licence-not-open)'],
+    ]);
+  });
+
   it('oed.analysable: d1 CSV and d3 XLSX are machine-readable, d2 PDF is not, d4 HTML is broken → 2/4', () => {
     expect(value('oed.analysable')).toBe(0.5);
   });

@@ -5,7 +5,7 @@
 import type { Dataset, Resource } from '../../catalog/types.js';
 import { datasetStars } from '../five-star.js';
 import { formatStars } from '../formats.js';
-import type { Indicator } from '../types.js';
+import type { EvidenceItem, Indicator } from '../types.js';
 import { NO_DATASETS, T, shareOfDatasets } from './share.js';
 
 const broken = (r: Resource): boolean => r.linkStatus !== null && !r.linkStatus.ok;
@@ -32,32 +32,34 @@ export const fiveStar: Indicator = {
   ),
   sources: [{ framework: 'five-star', ref: 'ckanext-qa resource_format_openness_scores.json' }, { framework: 'ODM', ref: 'Quality: five-star cascade' }],
   advice: T(
-    'Terbitkan data dalam format terbuka yang dapat dibaca mesin (CSV, JSON) dengan lisensi terbuka; {n} dataset di bawah 3 bintang.',
-    'Publish data in open machine-readable formats (CSV, JSON) under an open licence; {n} datasets are below 3 stars.',
+    'Terbitkan data dalam format terbuka yang dapat dibaca mesin (CSV, JSON) dengan lisensi terbuka; {n} sumber daya di bawah 3 bintang.',
+    'Publish data in open machine-readable formats (CSV, JSON) under an open licence; {n} resources are below 3 stars.',
   ),
   evaluate({ evidence }) {
     const { datasets, licenses } = evidence;
     if (datasets.length === 0) return { value: 0, evidence: [NO_DATASETS], measures: { stars: 0 } };
     const histogram = [0, 0, 0, 0, 0, 0];
-    const items = datasets.map((d) => {
+    let total = 0;
+    // One evidence item per resource (its stars and why); a dataset without resources is one item with 0★.
+    const items: EvidenceItem[] = [];
+    for (const d of datasets) {
       const s = datasetStars(d, licenses);
       histogram[s.stars]!++;
-      const reasons = [...new Set(s.resources.filter((r) => r.stars === 0).map((r) => r.reason))];
-      return {
-        kind: 'dataset' as const,
-        ref: d.name,
-        field: 'format, licence, linkStatus',
-        met: s.stars >= 3,
-        note: `${s.stars}★${reasons.length ? ` (${reasons.join(', ')})` : ''}`,
-        stars: s.stars,
-      };
-    });
-    const stars = items.reduce((sum, i) => sum + i.stars, 0) / items.length;
-    return {
-      value: stars / 5,
-      evidence: items.map(({ stars: _s, ...rest }) => rest),
-      measures: { stars, ...Object.fromEntries(histogram.map((c, i) => [`datasets${i}star`, c])) },
-    };
+      total += s.stars;
+      if (s.resources.length === 0) items.push({ kind: 'dataset', ref: d.name, field: 'resources', met: false, note: '0★ (no resources)' });
+      for (const r of s.resources) {
+        const res = d.resources.find((x) => x.id === r.resourceId)!;
+        items.push({
+          kind: 'resource',
+          ref: `${d.name}/${r.resourceId}`,
+          field: 'format, licence, linkStatus',
+          met: r.stars >= 3,
+          note: `${res.format || res.mediaType || '?'} ${r.stars}★${r.reason === 'format' ? '' : ` (${r.reason})`}`,
+        });
+      }
+    }
+    const stars = total / datasets.length;
+    return { value: stars / 5, evidence: items, measures: { stars, ...Object.fromEntries(histogram.map((c, i) => [`datasets${i}star`, c])) } };
   },
 };
 

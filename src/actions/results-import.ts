@@ -1,0 +1,319 @@
+/**
+ * `results.import`: one atomic publication of TPS results (issue 3 §2). The file is read and checked before the
+ * transaction (a bad file fails with row and column and nothing is written); inside one transaction the import is
+ * merged into the published figures (corrections keep the old figures in the history with who, when and why), the
+ * flags and the recapitulation are rewritten, the import is recorded, and the catalogue dataset version and the
+ * publication-log entries are written. Re-importing the same file finds nothing new or changed and writes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { Type } from '@sinclair/typebox';
+import { KotakError } from '../errors.js';
+import { flagsOf } from '../results/checks/run.js';
+import { normalisedHeader } from '../results/export/csv.js';
+import { detectFormat, IMPORT_FORMATS, readForms, type ImportFormat, type Layout } from '../results/import/index.js';
+import { pushLine } from '../results/lines.js';
+import { commonRegion, linesByDesa, mergeImport, type DesaState } from '../results/merge.js';
+import { runPipeline, type PipelineResult } from '../results/pipeline.js';
+import { formLayout, FormBatch } from '../results/batch.js';
+import type { Contest } from '../results/contest.js';
+import type { RegionTree } from '../results/regions.js';
+import type { Tx } from '../store/db.js';
+import { lockAndBumpContest, lockContest } from '../store/results/elections.js';
+import { deleteFlagsOf, insertFlags, type FlagRow } from '../store/results/flags.js';
+import { hasForms, insertHistory, loadDesaRows, writeDesaRows } from '../store/results/forms.js';
+import { importsBySeq, insertImport, nextImportSeq } from '../store/results/imports.js';
+import { recapOf, replaceRecap } from '../store/results/recap.js';
+import { signedIn, requireRole } from './policies.js';
+import { contestOf, requireElection, treeOf } from './results-context.js';
+import { owningOrganization, publishImport, rawFormatOf, type FileRef } from './results-publish.js';
+import { withTransaction } from './tx.js';
+import { defineAction, type ActionContext, type ActionExtra } from './types.js';
+
+export interface ImportRequest {
+  election: string;
+  contest: string;
+  /** A local file or folder. */
+  path: string;
+  /** Name shown in the catalogue and in errors. */
+  filename?: string;
+  format?: ImportFormat;
+  layout?: Layout;
+  /** Why (for corrections): kept with the superseded figures. */
+  reason?: string;
+  /** The raw file when it is already in the blob store (uploads). */
+  raw?: FileRef;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportSummary {
+  changed: boolean;
+  import: { id: string; seq: number } | null;
+  election: string;
+  contest: string;
+  region: { code: string; name: string };
+  organization: string;
+  dataset: string | null;
+  forms: number;
+  tps: { new: number; changed: number; unchanged: number };
+  duplicates: number;
+  /** Flagged TPS per rule among the forms of this file. */
+  flags: Record<string, number>;
+  /** Coverage of the publishing office's region after the import. */
+  coverage: { expected: number; reported: number };
+  logIndex: number | null;
+  /** Milliseconds per phase, for the benchmark. */
+  timings: Record<string, number>;
+}
+
+/** Rolls the transaction back when the file changes nothing (the contest lock was taken for nothing). */
+class NothingChanged extends Error {}
+
+/** Flags of every kept form, with the numbers involved and the region that holds the TPS. */
+export function flagRows(result: PipelineResult): FlagRow[] {
+  const dups = new Map<string, { row: number; first: number }[]>();
+  for (const d of result.duplicates) {
+    let l = dups.get(d.tps);
+    if (!l) dups.set(d.tps, (l = []));
+    l.push({ row: Number(d.numbers.baris), first: Number(d.numbers.baris_pertama) });
+  }
+  const out: FlagRow[] = [];
+  const codes = result.recap.codes;
+  for (const pb of result.batches) {
+    for (let i = 0; i < pb.batch.length; i++) {
+      const mask = pb.masks[i]!;
+      if (!pb.kept[i] || mask === 0) continue;
+      const regionCode = codes[pb.places[i]!]!;
+      for (const f of flagsOf(pb.batch, i, mask, result.ctx)) {
+        let numbers: Record<string, unknown> = f.numbers;
+        if (f.rule === 'duplicate_rows') {
+          const l = dups.get(f.tps) ?? [];
+          numbers = { baris_pertama: l[0]?.first ?? pb.batch.rows[i]!, baris_ulang: l.map((x) => x.row).join(', '), jumlah_ulang: l.length };
+        } else if (f.rule === 'missing_tps') {
+          numbers = { baris: pb.batch.rows[i]!, suara_terisi: 0 };
+        }
+        out.push({ tps: f.tps, rule: f.rule, regionCode, numbers });
+      }
+    }
+  }
+  return out;
+}
+
+/** Flag counts per rule among the file's forms. */
+function countFlags(rows: FlagRow[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of rows) out[f.rule] = (out[f.rule] ?? 0) + 1;
+  return out;
+}
+
+/** Re-runs checks and recapitulation over the whole published state, given every desa row in desa order. */
+async function fullState(rows: DesaState[], contest: Contest, tree: RegionTree): Promise<PipelineResult> {
+  const layout = formLayout(contest.selections.length);
+  async function* batches(): AsyncGenerator<FormBatch> {
+    let b = new FormBatch(layout, 8192);
+    let row = 1;
+    for (const r of rows) {
+      for (const line of r.lines) pushLine(b, line, ++row);
+      if (b.length >= 8192) {
+        yield b;
+        b = new FormBatch(layout, 8192);
+      }
+    }
+    if (b.length) yield b;
+  }
+  return runPipeline(batches(), { contest, tree });
+}
+
+async function folderAsJsonLines(dir: string): Promise<Buffer> {
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile() && /\.json$/i.test(d.name))
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
+  const lines: string[] = [];
+  for (const f of entries) lines.push(JSON.stringify({ url: f.slice(dir.length).replace(/^[\\/]/, ''), data: JSON.parse(await readFile(f, 'utf8')) }));
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
+/** The normalised CSV of the TPS held within `region`, from desa rows in desa order. */
+function normalisedCsvOf(contest: Contest, rows: Iterable<DesaState>, region: string): Buffer {
+  const parts: string[] = [normalisedHeader(contest)];
+  for (const r of rows) if (region === 'ID' || r.regionCode.startsWith(region)) parts.push(r.lines.join('\n'));
+  return Buffer.from(parts.join('\n') + '\n');
+}
+
+/**
+ * Imports a results file. Used by the `results.import` action (upload or CLI path), the CLI progress bar and the demo
+ * loader.
+ */
+export async function importResultsFile(ctx: ActionContext, req: ImportRequest): Promise<ImportSummary> {
+  const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  const lap = (k: string, since: number) => (timings[k] = Math.round(performance.now() - since));
+  const { database, blobs } = ctx.services;
+  const election = await requireElection(database.db, req.election);
+  const { compiled: contest } = await contestOf(database, req.election, req.contest);
+  const tree = await treeOf(database, req.election);
+  const filename = req.filename ?? basename(req.path);
+  const format = req.format ?? (await detectFormat(req.path));
+  const isDir = (await stat(req.path)).isDirectory();
+  // The raw file goes to the blob store while the file is parsed (content-addressed, so a failed import leaves only an
+  // unreferenced blob). A folder is published as one JSON Lines file of `{ url, data }` records, which reads back.
+  const rawPut: Promise<FileRef> = req.raw
+    ? Promise.resolve(req.raw)
+    : isDir
+      ? folderAsJsonLines(req.path).then(async (buf) => ({ ...(await blobs.put(buf)), filename: `${filename}.jsonl` }))
+      : blobs.put(createReadStream(req.path)).then((p) => ({ ...p, filename }));
+  rawPut.catch(() => {});
+
+  let t = performance.now();
+  const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename }), { contest, tree });
+  lap('parse_check', t);
+  t = performance.now();
+  const incoming = linesByDesa(result);
+  const regionCode = commonRegion(tree, [...incoming.values()].map((g) => tree.placeTps(g.tps[0]!)));
+  const region = { code: regionCode, name: tree.get(regionCode)!.name };
+  const org = await owningOrganization(database.db, tree, regionCode);
+  requireRole(ctx, org.id, 'editor');
+  // The dataset is the office's: it covers the office's whole region, of which this import may be a part.
+  const pubCode = org.regionCode && tree.get(org.regionCode) ? org.regionCode : regionCode;
+  const pubRegion = { code: pubCode, name: tree.get(pubCode)!.name };
+  const fileFlags = flagRows(result);
+  lap('lines', t);
+
+  const base = {
+    election: election.id, contest: contest.id, region, organization: org.name, forms: result.forms,
+    duplicates: result.duplicates.length, flags: countFlags(fileFlags),
+  };
+  try {
+    return await withTransaction(ctx, async (trx: Tx) => {
+      t = performance.now();
+      await lockContest(trx, database.dialect, election.id, contest.id);
+      const initial = !(await hasForms(trx, election.id, contest.id));
+      const seq = await nextImportSeq(trx, election.id, contest.id);
+      const stored = initial ? new Map<string, DesaState>() : await loadDesaRows(trx, election.id, contest.id, [...incoming.keys()]);
+      const merge = mergeImport(incoming, stored, seq, tree);
+      if (merge.newTps.length === 0 && merge.changedTps.length === 0) throw new NothingChanged();
+      lap('merge', t);
+      t = performance.now();
+      // Every desa row after the merge, in desa order: the published state the recap and the normalised CSV describe.
+      let allRows: DesaState[] = merge.rows;
+      if (!initial) {
+        const everything = await loadDesaRows(trx, election.id, contest.id);
+        for (const m of merge.rows) everything.set(m.desaCode, m);
+        allRows = [...everything.values()].sort((a, b) => (a.desaCode < b.desaCode ? -1 : 1));
+      }
+      const full = initial ? result : await fullState(allRows, contest, tree);
+      lap('full_state', t);
+
+      t = performance.now();
+      const importId = randomUUID();
+      const now = ctx.services.now().toISOString();
+      await lockAndBumpContest(trx, election.id, contest.id);
+      await writeDesaRows(trx, database, election.id, contest.id, merge.rows, !initial);
+      if (merge.superseded.length) {
+        const prior = await importsBySeq(trx, election.id, contest.id, merge.superseded.map((s) => s.importSeq));
+        await insertHistory(
+          trx,
+          database,
+          election.id,
+          contest.id,
+          merge.superseded.map((s) => ({ tps: s.tps, version: s.version, line: s.line, importId: prior.get(s.importSeq)?.id ?? '', replacedBy: importId, replacedAt: now })),
+        );
+      }
+      lap('store_forms', t);
+      t = performance.now();
+      const allFlags = initial ? fileFlags : flagRows(full);
+      await deleteFlagsOf(trx, election.id, contest.id, 'all');
+      await insertFlags(trx, database, election.id, contest.id, allFlags);
+      await replaceRecap(trx, database, election.id, contest.id, full.recap.all());
+      lap('store_recap_flags', t);
+
+      t = performance.now();
+      const normBytes = normalisedCsvOf(contest, allRows, pubCode);
+      const norm = await blobs.put(normBytes);
+      const raw = await rawPut;
+      lap('blobs', t);
+      t = performance.now();
+      const totals = full.recap.totals(pubCode);
+      const coverage = { expected: totals.tps.expected, reported: totals.tps.reported };
+      const tpsCounts = { new: merge.newTps.length, changed: merge.changedTps.length, unchanged: merge.unchanged };
+      const lineOfTps = new Map(merge.rows.flatMap((r) => r.lines.map((l) => [l.slice(0, 13), l] as const)));
+      const manifest = {
+        election: election.id, contest: contest.id, seq, region: regionCode, raw_sha256: raw.sha256, normalised_sha256: norm.sha256,
+        tps: tpsCounts, reason: req.reason ?? null,
+      };
+      const pub = await publishImport(ctx, trx, {
+        election, contest, org, region: pubRegion, importId, importSeq: seq,
+        raw: { ...raw, filename, format: rawFormatOf(filename) },
+        normalised: { ...norm, filename: 'normalised.csv' },
+        coverage,
+        corrections: merge.changedTps.map((c) => ({ tps: c.tps, version: c.version, line: lineOfTps.get(c.tps)! })),
+        manifest,
+      });
+      await insertImport(trx, {
+        id: importId, election_id: election.id, contest_id: contest.id, seq, created: now,
+        actor_id: ctx.actor?.id ?? null, actor_name: ctx.actor?.name ?? null, reason: req.reason ?? null,
+        filename, format, raw_sha256: raw.sha256, raw_size: raw.size, normalised_sha256: norm.sha256, normalised_size: norm.size,
+        region_code: regionCode, forms: result.forms, tps_new: tpsCounts.new, tps_changed: tpsCounts.changed, tps_unchanged: tpsCounts.unchanged,
+        organization_id: org.id, dataset_id: pub.dataset.id, log_index: pub.logIndex,
+        summary: JSON.stringify({ flags: base.flags, duplicates: base.duplicates }),
+      });
+      lap('publish', t);
+      timings.total = Math.round(performance.now() - t0);
+      return { ...base, changed: true, import: { id: importId, seq }, dataset: pub.dataset.name, tps: tpsCounts, coverage, logIndex: pub.logIndex, timings };
+    });
+  } catch (e) {
+    if (!(e instanceof NothingChanged)) throw e;
+    const t2 = await recapOf(database.db, election.id, contest.id, pubCode);
+    timings.total = Math.round(performance.now() - t0);
+    return {
+      ...base, changed: false, import: null, dataset: null, tps: { new: 0, changed: 0, unchanged: result.tps },
+      coverage: { expected: t2?.tps.expected ?? 0, reported: t2?.tps.reported ?? 0 }, logIndex: null, timings,
+    };
+  }
+}
+
+export const resultsImport = defineAction({
+  name: 'results.import',
+  summary:
+    'Import TPS results (wide or long CSV, XLSX, Sirekap JSON, JSON Lines or a zip of them) into a contest as one atomic publication; ' +
+    'a later figure for a TPS is a correction and keeps the old one in its history. Upload the file as multipart field `upload`.',
+  input: Type.Object({
+    election: Type.String({ minLength: 1 }),
+    contest: Type.String({ minLength: 1 }),
+    format: Type.Optional(Type.Union(IMPORT_FORMATS.map((f) => Type.Literal(f)))),
+    layout: Type.Optional(Type.Union([Type.Literal('auto'), Type.Literal('wide'), Type.Literal('long')])),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    /** A server-side path: only from the CLI and start-up (never over HTTP). */
+    path: Type.Optional(Type.String()),
+  }),
+  readOnly: false,
+  policy: signedIn,
+  async run(ctx, input, extra?: ActionExtra): Promise<Omit<ImportSummary, 'timings'>> {
+    const up = extra?.upload;
+    if (!up && !input.path) throw KotakError.validation({ upload: ['Upload the results file (multipart field "upload")'] });
+    if (!up && !['cli', 'system', 'test'].includes(ctx.channel)) throw KotakError.validation({ path: ['A server path may only be given from the command line'] });
+    let path = input.path!;
+    let cleanup: string | null = null;
+    let raw: FileRef | undefined;
+    if (up) {
+      // Readers need a file (a zip is read from its end); the blob store hands out streams.
+      cleanup = await mkdtemp(join(tmpdir(), 'kotak-import-'));
+      path = join(cleanup, basename(up.filename).replace(/[^\w.-]+/g, '_') || 'upload');
+      await pipeline(await ctx.services.blobs.get(up.sha256), createWriteStream(path));
+      raw = { sha256: up.sha256, size: up.size, filename: up.filename };
+    }
+    try {
+      const { timings: _t, ...summary } = await importResultsFile(ctx, {
+        election: input.election, contest: input.contest, path, filename: up?.filename, format: input.format, layout: input.layout, reason: input.reason, raw,
+      });
+      return summary;
+    } finally {
+      if (cleanup) await rm(cleanup, { recursive: true, force: true });
+    }
+  },
+});

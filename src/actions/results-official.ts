@@ -1,0 +1,86 @@
+/**
+ * Official recapitulation (D.Hasil): results.officialImport stores official figures per region beside the computed
+ * ones (and logs the file as an `official-recap` publication); results.compare lists every difference.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Type } from '@sinclair/typebox';
+import { KotakError } from '../errors.js';
+import { compareOfficial, readOfficialCsv } from '../results/official.js';
+import { listOfficial, upsertOfficial } from '../store/results/official.js';
+import { allRecap } from '../store/results/recap.js';
+import { anyone, requireRole, signedIn } from './policies.js';
+import { owningOrganization } from './results-publish.js';
+import { contestOf, requireElection, treeOf } from './results-context.js';
+import { commonRegion } from '../results/merge.js';
+import { withTransaction } from './tx.js';
+import { defineAction, type ActionExtra } from './types.js';
+
+const Ref = { election: Type.String({ minLength: 1 }), contest: Type.String({ minLength: 1 }) };
+
+export const resultsOfficialImport = defineAction({
+  name: 'results.officialImport',
+  summary: 'Import official recapitulation figures (CSV: region_code plus the vote and admin columns) beside the computed ones; upload as multipart field `upload`.',
+  input: Type.Object({ ...Ref, path: Type.Optional(Type.String()) }),
+  readOnly: false,
+  policy: signedIn,
+  async run(ctx, input, extra?: ActionExtra) {
+    const { database, blobs } = ctx.services;
+    await requireElection(database.db, input.election);
+    const { compiled: contest } = await contestOf(database, input.election, input.contest);
+    const tree = await treeOf(database, input.election);
+    const up = extra?.upload;
+    if (!up && (!input.path || !['cli', 'system', 'test'].includes(ctx.channel))) throw KotakError.validation({ upload: ['Upload the official recap CSV (multipart field "upload")'] });
+    const dir = await mkdtemp(join(tmpdir(), 'kotak-official-'));
+    try {
+      let path = input.path!;
+      let sha256: string;
+      if (up) {
+        path = join(dir, 'official.csv');
+        await pipeline(await blobs.get(up.sha256), createWriteStream(path));
+        sha256 = up.sha256;
+      } else {
+        const { createReadStream } = await import('node:fs');
+        sha256 = (await blobs.put(createReadStream(path))).sha256;
+      }
+      const rows = await readOfficialCsv(path, contest, tree);
+      if (rows.length === 0) throw KotakError.validation({ upload: ['The file has no rows'] });
+      const region = commonRegion(tree, rows.map((r) => r.region));
+      const org = await owningOrganization(database.db, tree, region);
+      requireRole(ctx, org.id, 'editor');
+      await withTransaction(ctx, async (trx) => {
+        await upsertOfficial(trx, input.election, input.contest, rows, sha256, ctx.services.now().toISOString());
+        await ctx.services.log.append(trx, {
+          kind: 'official-recap',
+          subject: `official-recap:${input.election}.${input.contest}.${region}`,
+          organization: org.name,
+          sha256,
+          meta: { election: input.election, contest: input.contest, regions: rows.length },
+        });
+      });
+      const totals = await allRecap(database.db, input.election, input.contest);
+      return { regions: rows.length, ...compareOfficial(rows, (c) => totals.get(c)) };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+export const resultsCompare = defineAction({
+  name: 'results.compare',
+  summary: 'Every difference between the official recapitulation figures and the totals computed from the TPS forms.',
+  input: Type.Object(Ref),
+  readOnly: true,
+  policy: anyone,
+  async run(ctx, input) {
+    const db = ctx.services.database.db;
+    await requireElection(db, input.election);
+    await contestOf(ctx.services.database, input.election, input.contest);
+    const official = await listOfficial(db, input.election, input.contest);
+    const totals = await allRecap(db, input.election, input.contest);
+    return { official: official.length, ...compareOfficial(official, (c) => totals.get(c)) };
+  },
+});

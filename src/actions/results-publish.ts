@@ -1,0 +1,178 @@
+/**
+ * Publishing an import in the catalogue (issue 3 §7): a version of the contest's results dataset in the organisation
+ * of the KPU office that owns the region, with the normalised CSV (the full published state of that region) and the
+ * raw file as resources, its activity, and the publication-log entries — all in the import's transaction (STYLE.md §8).
+ */
+import { randomUUID } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { KotakError } from '../errors.js';
+import { formatFromFilename, mediaTypeOf } from '../catalog/formats.js';
+import { sha256Hex } from '../catalog/secrets.js';
+import type { Dataset, Organization, Resource } from '../catalog/types.js';
+import { recordActivity } from '../store/catalog/activities.js';
+import { findDataset, saveDataset } from '../store/catalog/datasets.js';
+import { orgFromRow } from '../store/catalog/organizations.js';
+import type { Executor, Tx } from '../store/db.js';
+import type { Election } from '../results/types.js';
+import type { Contest } from '../results/contest.js';
+import type { RegionTree } from '../results/regions.js';
+import { datasetDigest } from './dataset-write.js';
+import { downloadUrl, safeFilename } from './resource-input.js';
+import type { ActionContext, PublicationInput } from './types.js';
+
+export interface FileRef {
+  sha256: string;
+  size: number;
+  filename: string;
+}
+
+/** The KPU office that owns a region: the organisation whose region is the nearest ancestor (or the region itself). */
+export async function owningOrganization(db: Executor, tree: RegionTree, region: string): Promise<Organization> {
+  const lineage = tree.lineage(region);
+  const rows = await db.selectFrom('organizations').selectAll().where('state', '=', 'active').where('region_code', 'in', lineage).execute();
+  const best = rows.sort((a, b) => lineage.indexOf(a.region_code!) - lineage.indexOf(b.region_code!))[0];
+  if (!best) {
+    throw KotakError.validation({
+      organization: [`No KPU office owns region ${region} (${tree.get(region)?.name ?? '?'}): create an organisation with region_code ${lineage.join(' or ')}`],
+    });
+  }
+  return orgFromRow(best);
+}
+
+export function resultsDatasetName(election: Election, contest: Contest, org: Organization): string {
+  return `hasil-${election.id}-${contest.id}-${org.name.replace(/^kpu-/, '')}`.slice(0, 100);
+}
+
+interface PublishInput {
+  election: Election;
+  contest: Contest;
+  org: Organization;
+  region: { code: string; name: string };
+  importId: string;
+  importSeq: number;
+  raw: FileRef & { format: string };
+  normalised: FileRef;
+  coverage: { expected: number; reported: number };
+  corrections: { tps: string; version: number; line: string }[];
+  manifest: Record<string, unknown>;
+}
+
+type LogLike = ActionContext['services']['log'] & { appendMany?: (trx: Tx, e: readonly (PublicationInput & { related?: string[] })[]) => Promise<{ index: number }[]> };
+
+/** Writes the dataset version and the log entries; returns the dataset and the index of the results-import entry. */
+export async function publishImport(ctx: ActionContext, trx: Tx, p: PublishInput): Promise<{ dataset: Dataset; logIndex: number }> {
+  const now = ctx.services.now().toISOString();
+  const name = resultsDatasetName(p.election, p.contest, p.org);
+  const base = await findDataset(trx, name);
+  const id = base?.id ?? randomUUID();
+  const normName = `${name}.csv`;
+  const oldNorm = base?.resources.find((r) => r.name === normName);
+  const normalised: Resource = {
+    id: oldNorm?.id ?? randomUUID(),
+    datasetId: id,
+    name: normName,
+    description:
+      `Hasil per TPS (CSV ternormalisasi, UTF-8): satu baris per TPS, kolom tps_code, desa_code, ${p.contest.selections.map((s) => s.column).join(', ')}, ` +
+      'suara_sah … pengguna_dpk, sirekap_ts, n_photos. Sel kosong = belum diisi. / Results per TPS (normalised CSV).',
+    format: 'CSV',
+    mediaType: 'text/csv',
+    size: p.normalised.size,
+    sha256: p.normalised.sha256,
+    url: downloadUrl(ctx.services.config.baseUrl, name, oldNorm?.id ?? '', normName),
+    urlType: 'upload',
+    linkStatus: null,
+    position: 0,
+    created: oldNorm?.created ?? now,
+    lastModified: now,
+  };
+  normalised.url = downloadUrl(ctx.services.config.baseUrl, name, normalised.id, normName);
+  const rawId = randomUUID();
+  const rawName = `impor-${p.importSeq}-${safeFilename(p.raw.filename)}`;
+  const rawFormat = p.raw.format;
+  const raw: Resource = {
+    id: rawId,
+    datasetId: id,
+    name: rawName,
+    description: `Berkas sumber impor #${p.importSeq} (${p.raw.filename}), apa adanya. / Source file of import #${p.importSeq}, as received.`,
+    format: rawFormat,
+    mediaType: mediaTypeOf(rawFormat),
+    size: p.raw.size,
+    sha256: p.raw.sha256,
+    url: downloadUrl(ctx.services.config.baseUrl, name, rawId, rawName),
+    urlType: 'upload',
+    linkStatus: null,
+    position: 0,
+    created: now,
+    lastModified: now,
+  };
+  const others = (base?.resources ?? []).filter((r) => r.name !== normName);
+  const resources = [normalised, ...others, raw].map((r, i) => ({ ...r, position: i }));
+  const pct = p.coverage.expected ? ((100 * p.coverage.reported) / p.coverage.expected).toFixed(1) : '0';
+  const d: Dataset = {
+    id,
+    name,
+    title: `${p.contest.title} per TPS — ${p.org.title}`,
+    description:
+      `Hasil ${p.contest.title} per TPS di ${p.region.name}, ${p.election.title}. ` +
+      `Cakupan: ${p.coverage.reported.toLocaleString('id-ID')} dari ${p.coverage.expected.toLocaleString('id-ID')} TPS (${pct} %) sudah berisi angka. ` +
+      'Setiap formulir diperiksa aritmetikanya; pemeriksaan menandai, tidak menolak. Koreksi disimpan beserta riwayatnya.\n\n' +
+      `Results of ${p.contest.title} per polling station (TPS) in ${p.region.name}; coverage ${pct} %. Forms that do not add up are flagged, never dropped.`,
+    organizationId: p.org.id,
+    organization: { id: p.org.id, name: p.org.name, title: p.org.title, regionCode: p.org.regionCode },
+    private: false,
+    state: 'active',
+    licenseId: base?.licenseId ?? 'other-open',
+    tags: [...new Set([...(base?.tags ?? []), p.election.id, p.contest.id, 'hasil-per-tps'])],
+    groups: (await trx.selectFrom('catalog_groups').select('name').where('name', '=', 'hasil-pemilu').executeTakeFirst()) ? ['hasil-pemilu'] : [],
+    themes: ['GOVE'],
+    temporalStart: p.election.date,
+    temporalEnd: p.election.date,
+    spatial: [p.region.code],
+    frequency: 'IRREG',
+    contactName: base?.contactName ?? p.org.title,
+    contactEmail: base?.contactEmail ?? p.org.email,
+    accessRights: 'PUBLIC',
+    version: String(p.importSeq),
+    extras: { ...(base?.extras ?? {}), election: p.election.id, contest: p.contest.id, results_import: p.importId },
+    created: base?.created ?? now,
+    modified: now,
+    resources,
+  };
+  await saveDataset(trx, ctx.services.database.dialect, d, !base);
+  await recordActivity(trx, { objectType: 'package', objectId: d.id, activityType: base ? 'changed package' : 'new package', userId: ctx.actor?.id ?? null, timestamp: now, data: d });
+
+  const org = p.org.name;
+  const manifestHash = sha256Hex(canonicalize(p.manifest) ?? '');
+  const entries: (PublicationInput & { related?: string[] })[] = [
+    { kind: 'results-import', subject: `results-import:${p.importId}`, organization: org, sha256: manifestHash, related: [`dataset:${d.id}`], meta: { election: p.election.id, contest: p.contest.id, seq: p.importSeq, region: p.region.code } },
+    { kind: 'dataset-version', subject: `dataset:${d.id}`, organization: org, sha256: datasetDigest(d), meta: { name: d.name, modified: d.modified, state: d.state } },
+    { kind: 'resource', subject: `resource:${raw.id}`, organization: org, sha256: raw.sha256!, related: [`dataset:${d.id}`], meta: { dataset: d.name, name: raw.name, size: raw.size } },
+  ];
+  if (normalised.sha256 !== oldNorm?.sha256) {
+    entries.push({ kind: 'resource', subject: `resource:${normalised.id}`, organization: org, sha256: normalised.sha256!, related: [`dataset:${d.id}`], meta: { dataset: d.name, name: normalised.name, size: normalised.size } });
+  }
+  for (const c of p.corrections) {
+    entries.push({
+      kind: 'results-correction',
+      subject: `tps:${c.tps}`,
+      organization: org,
+      sha256: sha256Hex(canonicalize({ contest: `${p.election.id}/${p.contest.id}`, tps: c.tps, version: c.version, line: c.line }) ?? ''),
+      related: [`results-import:${p.importId}`],
+      meta: { version: c.version, import: p.importSeq },
+    });
+  }
+  const log = ctx.services.log as LogLike;
+  const idx = log.appendMany ? await log.appendMany(trx, entries) : await appendEach(log, trx, entries);
+  return { dataset: d, logIndex: idx[0]!.index };
+}
+
+async function appendEach(log: LogLike, trx: Tx, entries: PublicationInput[]): Promise<{ index: number }[]> {
+  const out: { index: number }[] = [];
+  for (const e of entries) out.push(await log.append(trx, e));
+  return out;
+}
+
+/** Catalogue format label of an uploaded results file. */
+export function rawFormatOf(filename: string): string {
+  return formatFromFilename(filename) ?? (/\.(jsonl|ndjson)$/i.test(filename) ? 'JSON' : 'ZIP');
+}

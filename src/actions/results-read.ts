@@ -1,0 +1,175 @@
+/**
+ * Read actions on results: results.region (totals, coverage and flags of a region and of each child), results.tps
+ * (a form's figures, checks with their numbers, history of corrections), results.flags (paged), results.forensics,
+ * results.imports.
+ */
+import { Type } from '@sinclair/typebox';
+import { KotakError } from '../errors.js';
+import { formLayout } from '../results/batch.js';
+import { allChecks, getCheck } from '../results/checks/registry.js';
+import { evaluateForm } from '../results/checks/run.js';
+import { forensicReport, type ForensicRow } from '../results/forensics/index.js';
+import { batchOfLines, pushLine } from '../results/lines.js';
+import { FormBatch } from '../results/batch.js';
+import { NATIONAL_CODE } from '../results/regions.js';
+import { tpsCode } from '../results/import/columns.js';
+import { flagsOfTps, listFlags } from '../store/results/flags.js';
+import { desaRowOfTps, desaRowsIn, historyOfTps } from '../store/results/forms.js';
+import { importsById, importsBySeq, listImports } from '../store/results/imports.js';
+import { recapChildren, recapOf } from '../store/results/recap.js';
+import { anyone } from './policies.js';
+import { presentForm, presentImport, presentRegion, presentSelections, presentTotals } from './results-present.js';
+import { contestOf, requireElection, requireRegion, treeOf } from './results-context.js';
+import { defineAction, type ActionContext } from './types.js';
+
+const Ref = { election: Type.String({ minLength: 1 }), contest: Type.String({ minLength: 1 }) };
+
+async function load(ctx: ActionContext, input: { election: string; contest: string }) {
+  const { database } = ctx.services;
+  await requireElection(database.db, input.election);
+  const { spec, compiled } = await contestOf(database, input.election, input.contest);
+  const tree = await treeOf(database, input.election);
+  return { spec, contest: compiled, tree, db: database.db };
+}
+
+export const resultsRegion = defineAction({
+  name: 'results.region',
+  summary: 'Totals of a region (registered, voters, valid, invalid, ballots used, votes per candidate/party), coverage (TPS reported of expected) and flag counts per rule — and the same for each child region. Code `ID` is the whole country.',
+  input: Type.Object({ ...Ref, code: Type.String({ minLength: 1 }) }),
+  readOnly: true,
+  policy: anyone,
+  async run(ctx, input) {
+    const { contest, tree, db } = await load(ctx, input);
+    const code = requireRegion(tree, input.code);
+    const [t, kids] = await Promise.all([recapOf(db, input.election, input.contest, code), recapChildren(db, input.election, input.contest, code)]);
+    const byCode = new Map(kids.map((k) => [k.code, k]));
+    return {
+      election: input.election,
+      contest: input.contest,
+      region: presentRegion(code, tree),
+      selections: presentSelections(contest),
+      ...presentTotals(t, contest),
+      children: tree.get(code)!.children.map((c) => ({ code: c, name: tree.get(c)!.name, level: tree.get(c)!.level, ...presentTotals(byCode.get(c) ?? null, contest) })),
+    };
+  },
+});
+
+export const resultsTps = defineAction({
+  name: 'results.tps',
+  summary: 'The figures of one TPS form, every check with the numbers involved, and the history of its corrections (who, when, why).',
+  input: Type.Object({ ...Ref, tps: Type.String({ minLength: 1 }) }),
+  readOnly: true,
+  policy: anyone,
+  async run(ctx, input) {
+    const { contest, tree, db } = await load(ctx, input);
+    let tps: string;
+    try {
+      tps = tpsCode(input.tps, { columnName: 'tps' });
+    } catch (e) {
+      throw KotakError.validation({ tps: [(e as Error).message] });
+    }
+    const row = await desaRowOfTps(db, input.election, input.contest, tps);
+    const k = row?.lines.findIndex((l) => l.startsWith(tps + ',')) ?? -1;
+    if (!row || k < 0) throw KotakError.notFound(`TPS ${tps} in contest ${input.contest}`);
+    const layout = formLayout(contest.selections.length);
+    const b = batchOfLines(layout, [row.lines[k]!]);
+    const ctxChecks = { tree, selectionKeys: contest.selections.map((s) => s.key) };
+    const stored = await flagsOfTps(db, input.election, input.contest, tps);
+    const checks = [
+      ...evaluateForm(b, 0, ctxChecks).map((o) => ({ ...o, title: getCheck(o.rule)!.title })),
+      ...stored.filter((f) => getCheck(f.rule)?.scope === 'dataset').map((f) => ({ rule: f.rule, status: 'fail' as const, numbers: f.numbers, title: getCheck(f.rule)!.title })),
+    ];
+    const history = await historyOfTps(db, input.election, input.contest, tps);
+    const current = (await importsBySeq(db, input.election, input.contest, [row.meta[k]!.importSeq])).get(row.meta[k]!.importSeq);
+    const byId = await importsById(db, [...history.map((h) => h.importId), ...history.map((h) => h.replacedBy)]);
+    const place = tree.placeTps(tps);
+    return {
+      election: input.election,
+      contest: input.contest,
+      tps,
+      region: presentRegion(place, tree),
+      version: row.meta[k]!.version,
+      figures: presentForm(b.form(0), contest),
+      import: presentImport(current),
+      checks,
+      history: history.map((h) => {
+        const hb = new FormBatch(layout, 1);
+        pushLine(hb, h.line, 1);
+        const replaced = byId.get(h.replacedBy);
+        return {
+          version: h.version,
+          figures: presentForm(hb.form(0), contest),
+          set_by: presentImport(byId.get(h.importId)),
+          replaced: { at: h.replacedAt, by: replaced?.actor_name ?? null, reason: replaced?.reason ?? null, import: replaced?.seq ?? null },
+        };
+      }),
+    };
+  },
+});
+
+export const resultsFlags = defineAction({
+  name: 'results.flags',
+  summary: 'TPS flagged by the checks, with the numbers involved; filter by rule and region, paged (limit ≤ 1000).',
+  input: Type.Object({
+    ...Ref,
+    rule: Type.Optional(Type.String()),
+    region: Type.Optional(Type.String()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  }),
+  readOnly: true,
+  policy: anyone,
+  async run(ctx, input) {
+    const { tree, db } = await load(ctx, input);
+    if (input.rule && !getCheck(input.rule)) throw KotakError.validation({ rule: [`Unknown rule; one of ${allChecks().map((r) => r.id).join(', ')}`] });
+    const region = input.region ? requireRegion(tree, input.region) : undefined;
+    const limit = input.limit ?? 100;
+    const offset = input.offset ?? 0;
+    const { total, rows } = await listFlags(db, input.election, input.contest, { rule: input.rule, region, limit, offset });
+    return {
+      total,
+      limit,
+      offset,
+      rules: allChecks().map((r) => ({ id: r.id, title: r.title, description: r.description, reference: r.reference })),
+      flags: rows.map((f) => ({ tps: f.tps, rule: f.rule, region: f.regionCode, numbers: f.numbers })),
+    };
+  },
+});
+
+export const resultsForensics = defineAction({
+  name: 'results.forensics',
+  summary: 'Forensic indicators of a region — last-digit χ², 0/5 share, second-digit Benford, turnout × winner-share fingerprint, robust z-scores per kecamatan. Statistical signals, not verdicts.',
+  input: Type.Object({ ...Ref, code: Type.String({ minLength: 1 }), bins: Type.Optional(Type.Integer({ minimum: 5, maximum: 100 })) }),
+  readOnly: true,
+  policy: anyone,
+  async run(ctx, input) {
+    const { contest, tree, db } = await load(ctx, input);
+    const code = requireRegion(tree, input.code);
+    const layout = formLayout(contest.selections.length);
+    const rows: ForensicRow[] = [];
+    for (const r of await desaRowsIn(db, input.election, input.contest, code)) {
+      const b = batchOfLines(layout, r.lines);
+      const group = tree.lineage(r.regionCode).find((c) => tree.get(c)!.level === 'kecamatan') ?? r.regionCode;
+      for (let i = 0; i < b.length; i++) {
+        const f = b.form(i);
+        rows.push({ tps: f.tps, group, votes: f.votes, valid: f.admin.valid, registered: f.admin.registered, voters: f.admin.voters });
+      }
+    }
+    const report = forensicReport(rows, { bins: input.bins });
+    return { election: input.election, contest: input.contest, region: presentRegion(code, tree), selections: presentSelections(contest), ...report, robustZ: { ...report.robustZ, outliers: report.robustZ.outliers.slice(0, 500) } };
+  },
+});
+
+export const resultsImports = defineAction({
+  name: 'results.imports',
+  summary: 'The imports of a contest: who imported which file when and why, and how many TPS were new, changed or unchanged.',
+  input: Type.Object(Ref),
+  readOnly: true,
+  policy: anyone,
+  async run(ctx, input) {
+    await load(ctx, input);
+    return (await listImports(ctx.services.database.db, input.election, input.contest)).map(presentImport);
+  },
+});
+
+export { NATIONAL_CODE };

@@ -1,0 +1,12 @@
+/** Every action of the results part, for `registerActions` (src/actions/all.ts lists one line per part). */
+import { contestCreate, contestList, electionCreate, electionList } from './elections.js';
+import { resultsDownload, resultsExportNist, resultsExportOpenElections } from './results-export.js';
+import { resultsImport } from './results-import.js';
+import { resultsCompare, resultsOfficialImport } from './results-official.js';
+import { resultsFlags, resultsForensics, resultsImports, resultsRegion, resultsTps } from './results-read.js';
+
+export const RESULTS_ACTIONS: ReadonlyArray<unknown> = [
+  electionList, electionCreate, contestList, contestCreate,
+  resultsImport, resultsRegion, resultsTps, resultsFlags, resultsForensics, resultsImports,
+  resultsDownload, resultsExportNist, resultsExportOpenElections, resultsOfficialImport, resultsCompare,
+];

@@ -1,0 +1,106 @@
+/**
+ * TPS figures, one row per contest and desa (schema-results.ts), their superseded versions, and import records.
+ */
+import type { Database, Executor, Tx } from '../db.js';
+import { bulkInsert, FORMS, HISTORY } from './bulk.js';
+
+export interface DesaRow {
+  desaCode: string;
+  regionCode: string;
+  /** Normalised CSV lines, in TPS order. */
+  lines: string[];
+  /** Per line: version and import sequence number. */
+  meta: { version: number; importSeq: number }[];
+}
+
+function rowToDesa(r: { desa_code: string; region_code: string; data: string; meta: string }): DesaRow {
+  return {
+    desaCode: r.desa_code,
+    regionCode: r.region_code,
+    lines: r.data === '' ? [] : r.data.split('\n'),
+    meta: r.meta === '' ? [] : r.meta.split('\n').map((m) => {
+      const [v, s] = m.split(',');
+      return { version: Number(v), importSeq: Number(s) };
+    }),
+  };
+}
+
+export async function hasForms(db: Executor, electionId: string, contestId: string): Promise<boolean> {
+  const r = await db.selectFrom('results_forms').select('desa_code').where('election_id', '=', electionId).where('contest_id', '=', contestId).limit(1).executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Desa rows by desa code (all of the contest when `desaCodes` is omitted). */
+export async function loadDesaRows(db: Executor, electionId: string, contestId: string, desaCodes?: string[]): Promise<Map<string, DesaRow>> {
+  const out = new Map<string, DesaRow>();
+  const base = () => db.selectFrom('results_forms').select(['desa_code', 'region_code', 'data', 'meta']).where('election_id', '=', electionId).where('contest_id', '=', contestId);
+  if (!desaCodes) {
+    for (const r of await base().execute()) out.set(r.desa_code, rowToDesa(r));
+    return out;
+  }
+  for (let i = 0; i < desaCodes.length; i += 500) {
+    const part = desaCodes.slice(i, i + 500);
+    for (const r of await base().where('desa_code', 'in', part).execute()) out.set(r.desa_code, rowToDesa(r));
+  }
+  return out;
+}
+
+/** Desa rows whose region lies in `regionCode` (a Kemendagri code prefix; `ID` = all), in desa order. */
+export async function desaRowsIn(db: Executor, electionId: string, contestId: string, regionCode: string): Promise<DesaRow[]> {
+  let q = db.selectFrom('results_forms').select(['desa_code', 'region_code', 'data', 'meta']).where('election_id', '=', electionId).where('contest_id', '=', contestId);
+  if (regionCode !== 'ID') q = q.where('region_code', 'like', `${regionCode}%`);
+  return (await q.orderBy('desa_code').execute()).map(rowToDesa);
+}
+
+/** The desa row holding a TPS. */
+export async function desaRowOfTps(db: Executor, electionId: string, contestId: string, tps: string): Promise<DesaRow | null> {
+  const r = await db
+    .selectFrom('results_forms')
+    .select(['desa_code', 'region_code', 'data', 'meta'])
+    .where('election_id', '=', electionId)
+    .where('contest_id', '=', contestId)
+    .where('desa_code', '=', tps.slice(0, 10))
+    .executeTakeFirst();
+  return r ? rowToDesa(r) : null;
+}
+
+/** Replaces the given desa rows. */
+export async function writeDesaRows(trx: Tx, database: Database, electionId: string, contestId: string, rows: DesaRow[], replacing: boolean): Promise<void> {
+  if (replacing) {
+    const codes = rows.map((r) => r.desaCode);
+    for (let i = 0; i < codes.length; i += 500) {
+      await trx.deleteFrom('results_forms').where('election_id', '=', electionId).where('contest_id', '=', contestId).where('desa_code', 'in', codes.slice(i, i + 500)).execute();
+    }
+  }
+  await bulkInsert(
+    trx,
+    database,
+    FORMS,
+    rows.map((r) => [electionId, contestId, r.desaCode, r.regionCode, r.lines.length, r.lines.join('\n'), r.meta.map((m) => `${m.version},${m.importSeq}`).join('\n')]),
+  );
+}
+
+export interface HistoryRow {
+  tps: string;
+  version: number;
+  line: string;
+  importId: string;
+  replacedBy: string;
+  replacedAt: string;
+}
+
+export async function insertHistory(trx: Tx, database: Database, electionId: string, contestId: string, rows: HistoryRow[]): Promise<void> {
+  await bulkInsert(trx, database, HISTORY, rows.map((h) => [electionId, contestId, h.tps, h.version, h.line, h.importId, h.replacedBy, h.replacedAt]));
+}
+
+export async function historyOfTps(db: Executor, electionId: string, contestId: string, tps: string): Promise<HistoryRow[]> {
+  const rows = await db
+    .selectFrom('results_form_history')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .where('contest_id', '=', contestId)
+    .where('tps_code', '=', tps)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({ tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at }));
+}

@@ -8,7 +8,10 @@ import type { BenchSection } from './support/report.js';
 
 type Bench = { name: string; run: () => Promise<BenchSection | BenchSection[]> };
 
-const BENCHES: Bench[] = [{ name: 'catalog', run: async () => (await import('./catalog.js')).run() }];
+const BENCHES: Bench[] = [
+  { name: 'catalog', run: async () => (await import('./catalog.js')).run() },
+  { name: 'maturity', run: async () => (await import('./maturity.js')).run() },
+];
 
 function render(sections: BenchSection[], command: string): string {
   const out = [

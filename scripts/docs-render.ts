@@ -5,6 +5,14 @@ import { ERROR_CODES } from '../src/errors.js';
 import { listActions } from '../src/actions/registry.js';
 import { buildProgram } from '../src/cli/program.js';
 import { registerAllActions } from '../src/actions/all.js';
+import { renderMaturityDoc } from '../src/maturity/doc.js';
+import { defaultRegistry } from '../src/maturity/registry.js';
+import { loadMaturityConfig } from '../src/maturity/config.js';
+
+/** The maturity indicators, weights, bands and gates (docs/maturity.md). */
+export function renderMaturity(): string {
+  return renderMaturityDoc(defaultRegistry(), loadMaturityConfig());
+}
 
 export function renderActionsDoc(): string {
   registerAllActions();

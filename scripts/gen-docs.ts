@@ -4,9 +4,10 @@
  * they are stale, so the docs cannot drift from the code (STYLE.md §11).
  */
 import { writeFileSync } from 'node:fs';
-import { renderActionsDoc, renderCliDoc, renderConfigDoc } from './docs-render.js';
+import { renderActionsDoc, renderCliDoc, renderConfigDoc, renderMaturity } from './docs-render.js';
 
 writeFileSync('docs/actions.md', renderActionsDoc());
 writeFileSync('docs/configuration.md', renderConfigDoc());
 writeFileSync('docs/cli.md', renderCliDoc());
-console.log('Wrote docs/actions.md, docs/configuration.md, docs/cli.md');
+writeFileSync('docs/maturity.md', renderMaturity());
+console.log('Wrote docs/actions.md, docs/configuration.md, docs/cli.md, docs/maturity.md');

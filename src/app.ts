@@ -18,6 +18,7 @@ import { createPublicationLog } from './integrity/service.js';
 import { seedIfEmpty } from './seed.js';
 import { randomUUID } from 'node:crypto';
 import { registerAllActions } from './actions/all.js';
+import { maturityRuntime } from './actions/maturity-run.js';
 
 export interface App {
   readonly services: Services;
@@ -41,6 +42,7 @@ export interface CreateAppOptions {
 
 export async function createApp(config: Config, opts: CreateAppOptions = {}): Promise<App> {
   registerAllActions();
+  maturityRuntime(); // a maturity configuration that does not match the indicators stops start-up
   mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase(config.databaseUrl);
   try {

@@ -1,7 +1,7 @@
 /** Docs as tests (STYLE.md §11): the reference docs are generated from the code and must be current. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderActionsDoc, renderCliDoc, renderConfigDoc } from '../scripts/docs-render.js';
+import { renderActionsDoc, renderCliDoc, renderConfigDoc, renderMaturity } from '../scripts/docs-render.js';
 import { listActions } from '../src/actions/registry.js';
 import { registerAllActions } from '../src/actions/all.js';
 import { SETTINGS } from '../src/config.js';
@@ -25,6 +25,10 @@ describe('docs', () => {
 
   it('document every CLI command (docs/cli.md is current)', () => {
     expect(read('docs/cli.md'), stale('docs/cli.md')).toBe(renderCliDoc());
+  });
+
+  it('document every maturity indicator, weight, band and gate (docs/maturity.md is current)', () => {
+    expect(read('docs/maturity.md'), stale('docs/maturity.md')).toBe(renderMaturity());
   });
 
   it('name every setting in the README', () => {

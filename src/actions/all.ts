@@ -3,8 +3,9 @@
  * One line per part; called once at start-up by createApp and by tools that list actions.
  */
 import { registerActions } from './registry.js';
+import { MATURITY_ACTIONS } from './maturity-actions.js';
 
-const PARTS: ReadonlyArray<ReadonlyArray<unknown>> = [];
+const PARTS: ReadonlyArray<ReadonlyArray<unknown>> = [MATURITY_ACTIONS];
 
 let done = false;
 export function registerAllActions(): void {

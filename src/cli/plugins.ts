@@ -1,4 +1,5 @@
 /** Commands of the other parts (results, log, maturity): one line each, a function that registers a command. */
 import type { Command } from 'commander';
+import { registerMaturity } from './maturity.js';
 
-export const CLI_PLUGINS: Array<(program: Command) => void> = [];
+export const CLI_PLUGINS: Array<(program: Command) => void> = [registerMaturity];

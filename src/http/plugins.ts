@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../app.js';
+import { maturityRoutes } from './v1/maturity.js';
 
 export interface RoutePlugin {
   name: string;
@@ -11,4 +12,7 @@ export interface RoutePlugin {
   register: (server: FastifyInstance, opts: { app: App }) => Promise<void>;
 }
 
-export const ROUTE_PLUGINS: RoutePlugin[] = [];
+export const ROUTE_PLUGINS: RoutePlugin[] = [
+  // Full paths, not encapsulated: its usage hook counts downloads and API calls on every route.
+  { name: 'maturity', register: maturityRoutes },
+];

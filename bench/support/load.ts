@@ -27,7 +27,7 @@ export async function load(url: string, paths: string[], opts: { connections?: n
         },
       },
     ],
-  } as autocannon.Options);
+  } as unknown as autocannon.Options);
   return {
     rps: r.requests.average,
     p50: r.latency.p50,

@@ -6,6 +6,7 @@
 import type { Dataset, Group, License, Organization, Resource } from '../../catalog/types.js';
 import { licenseById } from '../../catalog/licenses.js';
 import type { Activity } from '../../store/catalog/activities.js';
+import { RawJson } from '../raw-json.js';
 import type { SearchResult } from '../../actions/dataset.js';
 import type { OrganizationSummary } from '../../actions/organization.js';
 
@@ -69,6 +70,17 @@ export function ckanGroup(g: Group | { name: string; title?: string; id?: string
  * per object and reused by every show and search that returns them.
  */
 const presented = new WeakMap<Dataset, Record<string, unknown>>();
+const serialised = new WeakMap<Dataset, RawJson>();
+
+/** The CKAN dict of a dataset, serialised once per (immutable) dataset object. */
+export function ckanPackageJson(d: Dataset): RawJson {
+  let j = serialised.get(d);
+  if (!j) {
+    j = new RawJson(JSON.stringify(ckanPackage(d)));
+    serialised.set(d, j);
+  }
+  return j;
+}
 
 export function ckanPackage(d: Dataset, groupTitles?: Map<string, Group>): Record<string, unknown> {
   if (!groupTitles) {
@@ -133,7 +145,7 @@ export function ckanSearch(r: SearchResult): Record<string, unknown> {
     search_facets[field] = { title: field, items };
     facets[field] = Object.fromEntries(items.map((i) => [i.name, i.count]));
   }
-  return { count: r.count, sort: r.sort, results: r.results.map((d) => ckanPackage(d)), facets, search_facets };
+  return { count: r.count, sort: r.sort, results: r.results.map(ckanPackageJson), facets, search_facets };
 }
 
 export function ckanLicense(l: License): Record<string, unknown> {

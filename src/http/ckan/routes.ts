@@ -3,7 +3,7 @@
  * read actions, POST with a JSON body (or multipart for uploads) for all; success and error envelopes as CKAN sends
  * them. Each CKAN name maps to one Kotak action; presenters turn domain results into CKAN dicts.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { KotakError } from '../../errors.js';
 import { getCkanAction } from '../../actions/registry.js';
 import { invoke } from '../../actions/invoke.js';
@@ -16,13 +16,14 @@ import type { App } from '../../app.js';
 import { contextOf } from '../context.js';
 import { ckanHelp } from '../errors.js';
 import { readMultipart } from '../upload.js';
-import { ckanActivity, ckanGroup, ckanLicense, ckanOrganization, ckanPackage, ckanResource, ckanSearch } from './presenters.js';
+import { ckanActivity, ckanGroup, ckanLicense, ckanOrganization, ckanPackage, ckanPackageJson, ckanResource, ckanSearch } from './presenters.js';
+import { containsRaw, stringifyWithRaw } from '../raw-json.js';
 import { statusShow } from '../../actions/misc.js';
 
 type Presenter = (result: any, input: Record<string, unknown>) => unknown;
 
 const PRESENT: Record<string, Presenter> = {
-  package_show: (d: Dataset) => ckanPackage(d),
+  package_show: (d: Dataset) => ckanPackageJson(d),
   package_create: (d: Dataset) => ckanPackage(d),
   package_update: (d: Dataset) => ckanPackage(d),
   package_patch: (d: Dataset) => ckanPackage(d),
@@ -73,7 +74,7 @@ export async function ckanRoutes(server: FastifyInstance, opts: { app: App }): P
   const { app } = opts;
   const baseUrl = app.services.config.baseUrl;
 
-  const handler = async (req: FastifyRequest<{ Params: { name: string } }>) => {
+  const handler = async (req: FastifyRequest<{ Params: { name: string } }>, reply: FastifyReply) => {
     const name = req.params.name;
     const def = getCkanAction(name);
     if (!def) throw KotakError.badRequest(`Bad request - Action name not known: ${name}`);
@@ -86,7 +87,9 @@ export async function ckanRoutes(server: FastifyInstance, opts: { app: App }): P
     const ctx = await contextOf(app, req, 'ckan');
     const result = await invoke(ctx, def.name, input, { coerce: req.method === 'GET' || req.isMultipart(), extra });
     const present = PRESENT[name];
-    return { help: ckanHelp(baseUrl, name), success: true, result: present ? present(result, input) : result };
+    const body = { help: ckanHelp(baseUrl, name), success: true, result: present ? present(result, input) : result };
+    if (!containsRaw(body.result)) return body;
+    return reply.type('application/json; charset=utf-8').send(stringifyWithRaw(body));
   };
 
   for (const prefix of ['/api/action', '/api/3/action']) {

@@ -17,6 +17,7 @@ import { integrityHome, integrityRoutes } from './routes/integrity.js';
 import { maturityRoutes } from './routes/maturity.js';
 import { organizationRoutes } from './routes/organization.js';
 import { questionnaireRoutes } from './routes/questionnaire.js';
+import { resultsRoutes } from './routes/results.js';
 import { sessionRoutes } from './routes/session.js';
 import { staticRoutes } from './routes/static.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -76,6 +77,7 @@ export async function pagesPlugin(server: FastifyInstance, opts: PagesOptions): 
   integrityRoutes(server, kit);
   maturityRoutes(server, kit);
   questionnaireRoutes(server, kit);
+  resultsRoutes(server, kit, boundaries);
 }
 
 /** Turns an error on a page route into a page: sign-in for the anonymous, 403/404/400 pages, or 500 with an id. */

@@ -34,7 +34,10 @@ export interface LoggedEntry {
 
 export class LogReader {
   readonly rows = new RowCache(4096);
+  /** Tile and bundle bodies by path: a tile path names fixed content forever, partial ones included. */
+  private bodies = new RowCache(4096);
   private latest: { at: number; info: CheckpointInfo | null } | null = null;
+  private keyList: { at: number; keys: { vkey: string; created: string; entryIndex: number | null }[] } | null = null;
 
   constructor(
     private readonly database: Database,
@@ -44,6 +47,15 @@ export class LogReader {
   /** Forget the cached checkpoint (the service calls this after signing one). */
   invalidate(): void {
     this.latest = null;
+    this.keyList = null;
+  }
+
+  /** Forget everything cached (tests that change the database behind the server's back). */
+  clearCaches(): void {
+    this.latest = null;
+    this.keyList = null;
+    this.rows.clear();
+    this.bodies.clear();
   }
 
   async checkpoint(): Promise<CheckpointInfo | null> {
@@ -73,13 +85,23 @@ export class LogReader {
   async tile(level: number, index: number, width: number): Promise<Uint8Array | null> {
     const cp = await this.checkpoint();
     if (!cp || width > tileWidth(cp.size, level, index)) return null;
-    return new SqlHashStore(this.database.db, this.rows).tileBody(level, index, width);
+    const key = `${level}/${index}/${width}`;
+    const cached = this.bodies.get(key);
+    if (cached) return cached;
+    const view = await new SqlHashStore(this.database.db, this.rows).tileBody(level, index, width);
+    if (!view) return null;
+    // A standalone copy: sockets write it as is, and the row it came from may leave the row cache.
+    const body = Buffer.from(view);
+    this.bodies.set(key, body);
+    return body;
   }
 
   /** Body of `tile/entries/N[.p/W]`: the stored entries, each prefixed with its uint16 length. */
   async entryBundle(index: number, width: number): Promise<Uint8Array | null> {
     const cp = await this.checkpoint();
     if (!cp || width > tileWidth(cp.size, 0, index)) return null;
+    const cached = this.bodies.get(`entries/${index}/${width}`);
+    if (cached) return cached;
     const rows = await this.database.db
       .selectFrom('log_entries')
       .select('entry')
@@ -88,7 +110,9 @@ export class LogReader {
       .orderBy('idx')
       .execute();
     // Served as stored: a missing or altered entry shows up to any client checking the bundle against tile 0.
-    return encodeEntryBundle(rows.map((r) => Buffer.from(r.entry, 'utf8')));
+    const body = encodeEntryBundle(rows.map((r) => Buffer.from(r.entry, 'utf8')));
+    this.bodies.set(`entries/${index}/${width}`, body);
+    return body;
   }
 
   async entryAt(index: number): Promise<LoggedEntry | null> {
@@ -149,8 +173,11 @@ export class LogReader {
 
   /** The current verifier key and the keys the log used before (newest first). */
   async keys(): Promise<{ vkey: string; created: string; entryIndex: number | null }[]> {
+    if (this.keyList && Date.now() - this.keyList.at < this.ttlMs) return this.keyList.keys;
     const rows = await this.database.db.selectFrom('log_keys').select(['vkey', 'created', 'entry_idx']).orderBy('created', 'desc').orderBy('entry_idx', 'desc').execute();
-    return rows.map((r) => ({ vkey: r.vkey, created: r.created, entryIndex: r.entry_idx === null ? null : Number(r.entry_idx) }));
+    const keys = rows.map((r) => ({ vkey: r.vkey, created: r.created, entryIndex: r.entry_idx === null ? null : Number(r.entry_idx) }));
+    this.keyList = { at: Date.now(), keys };
+    return keys;
   }
 }
 

@@ -103,7 +103,7 @@ describe('kotak verify, monitor, witness and audit', () => {
     await db.deleteFrom('log_checkpoints').execute();
     await db.updateTable('log_entries').set({ entry: '{}' }).where('idx', '=', 5).execute();
     await logOf(t).afterCommit();
-    logReader(t.app.services.database).invalidate();
+    logReader(t.app.services.database).clearCaches(); // as after a restart
     const r = await kotak('monitor', url, '--state', state);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/MASALAH \/ PROBLEM \(entries-mismatch\)/);

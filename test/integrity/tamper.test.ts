@@ -39,8 +39,7 @@ describe.each(DIALECTS)('tampering on %s', (dialect) => {
   const db = () => t.app.services.database.db;
   /** What a restarted server would see (the reader caches the checkpoint for a second). */
   const fresh = () => {
-    logReader(t.app.services.database).invalidate();
-    logReader(t.app.services.database).rows.clear();
+    logReader(t.app.services.database).clearCaches();
   };
 
   beforeEach(async () => {

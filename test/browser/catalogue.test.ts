@@ -46,6 +46,8 @@ describe('browser: search → dataset → download', () => {
     await auditPage(h, '/lisensi');
     await auditPage(h, '/kontak');
     await auditPage(h, '/masuk');
+    await auditPage(h, '/kematangan', { screenshot: 'kematangan' });
+    await auditPage(h, '/kematangan/kpu-provinsi-banten', { screenshot: 'kematangan-kantor' });
   });
 });
 

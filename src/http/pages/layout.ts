@@ -60,7 +60,7 @@ function header(ctx: PageContext, search: boolean): Html {
         )}</button></form>`
     : html`<a href="/masuk">${t('nav.signIn')}</a>`;
   return html`<header class="site-header">
-  <div class="bar">
+  <div class="site-bar">
     <a class="brand" href="/">${LOGO}<span>${t('site.name')}</span></a>
     ${search
       ? html`<form class="site-search" role="search" action="/dataset" method="get">

@@ -1,8 +1,8 @@
 import { html, raw, type Html, type Renderable } from '../html.js';
 
 /**
- * A bar chart that is also its own table alternative: a real `<table>` (label, figure, share) whose last column draws
- * the share as a bar. Server-rendered, no JavaScript, a few hundred bytes per row; the bars are inline SVG with
+ * A bar chart that is also its own table alternative: a real `<table>` (label, figure, share) whose label cell draws
+ * the share as a bar under the name (so the chart needs no extra column and fits a 360 px screen). Server-rendered, no JavaScript, a few hundred bytes per row; the bars are inline SVG with
  * preserveAspectRatio="none" so they stretch with the column at any width (360 px phones included) while the text
  * stays HTML at its normal size. The bar column is hidden from screen readers: the share column says the same.
  */
@@ -30,7 +30,7 @@ export interface BarTableOptions {
 export function bar(share: number, color = '#8c1d18'): Html {
   const width = Math.max(0, Math.min(1, share)) * 100;
   return raw(
-    `<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" width="100%" height="14" aria-hidden="true" focusable="false">` +
+    `<svg class="hbar" viewBox="0 0 100 10" preserveAspectRatio="none" width="100%" height="14" aria-hidden="true" focusable="false">` +
       `<rect width="100" height="10" fill="#eceef1"/><rect width="${width.toFixed(2)}" height="10" fill="${
         /^#[0-9a-f]{3,8}$/i.test(color) ? color : '#8c1d18'
       }"/></svg>`,
@@ -42,12 +42,12 @@ export function barTable(o: BarTableOptions): Html {
 <caption>${o.caption}</caption>
 <thead><tr><th scope="col">${o.labelHeader}</th><th scope="col" class="num">${o.figureHeader}</th><th scope="col" class="num">${
     o.shareHeader
-  }</th><th scope="col" class="bar-col"><span class="visually-hidden">${o.shareHeader}</span></th></tr></thead>
+  }</th></tr></thead>
 <tbody>${o.rows.map(
     (r) =>
-      html`<tr${r.highlight ? raw(' class="lead-row"') : ''}><th scope="row">${r.label}</th><td class="num">${r.figure}</td><td class="num">${
+      html`<tr${r.highlight ? raw(' class="lead-row"') : ''}><th scope="row">${r.label}${bar(r.share, r.color)}</th><td class="num">${r.figure}</td><td class="num">${
         r.shareText
-      }</td><td class="bar-col">${bar(r.share, r.color)}</td></tr>`,
+      }</td></tr>`,
   )}</tbody>
 </table></div>`;
 }

@@ -41,16 +41,14 @@ ${DIMS.map((d) => html`<td class="num">${score(ctx, o.dimensions[d]?.score)}${o.
 
 function dimensionTable(ctx: PageContext, a: ShownAssessment): Html {
   const { t } = ctx;
-  return html`<div class="table-wrap"><table><caption>${t('mat.dimensions')}</caption><thead><tr><th scope="col">${t('mat.dimensions')}</th><th scope="col" class="num">${t(
+  return html`<div class="table-wrap"><table class="bars"><caption>${t('mat.dimensions')}</caption><thead><tr><th scope="col">${t('mat.dimensions')}</th><th scope="col" class="num">${t(
     'mat.score',
-  )}</th><th scope="col" class="num">${t('mat.automatic')}</th><th scope="col" class="num">${t('mat.answered')}</th><th scope="col" class="bar-col"><span class="visually-hidden">${t(
-    'mat.score',
-  )}</span></th></tr></thead>
+  )}</th><th scope="col" class="num">${t('mat.automatic')}</th><th scope="col" class="num">${t('mat.answered')}</th></tr></thead>
 <tbody>${a.dimensions.map(
-    (d) => html`<tr><th scope="row">${t(`mat.dim.${d.dimension}` as MessageKey)}</th><td class="num">${score(ctx, d.score)}</td><td class="num">${score(ctx, d.automatic)}</td><td class="num">${score(
+    (d) => html`<tr><th scope="row">${t(`mat.dim.${d.dimension}` as MessageKey)}${bar(d.score / 100)}</th><td class="num">${score(ctx, d.score)}</td><td class="num">${score(ctx, d.automatic)}</td><td class="num">${score(
       ctx,
       d.answered,
-    )}${d.disagreement ? html` <strong class="error">⚠ ${t('mat.disagree')}</strong>` : ''}</td><td class="bar-col">${bar(d.score / 100)}</td></tr>`,
+    )}${d.disagreement ? html` <strong class="error">⚠ ${t('mat.disagree')}</strong>` : ''}</td></tr>`,
   )}</tbody></table></div>`;
 }
 

@@ -130,7 +130,7 @@ ${v.receipt ? html`<p><a href="${v.receipt}">${t('res.tps.receipt')}</a></p>` : 
 </section>
 <section aria-labelledby="calc-h"><h2 id="calc-h">${t('res.tps.arithmetic')}</h2>
 <ol class="arithmetic">${r.checks.map(
-      (c) => html`<li class="${c.status}"><p><strong>${c.title[ctx.locale]}</strong> ${status(ctx, c)}</p><p class="calc">${calculation(ctx, c, r.figures, v.selections)}</p></li>`,
+      (c) => html`<li class="st-${c.status}"><p><strong>${c.title[ctx.locale]}</strong> ${status(ctx, c)}</p><p class="calc">${calculation(ctx, c, r.figures, v.selections)}</p></li>`,
     )}</ol></section>
 </div>
 <section aria-labelledby="hist-h"><h2 id="hist-h">${t('res.tps.history')}</h2>

@@ -74,7 +74,7 @@ export function integrityPage(ctx: PageContext, v: IntegrityView): Html {
 <p class="lead">${t('int.lead')}</p>
 <section id="verify" aria-labelledby="verify-h"><h2 id="verify-h">${t('int.verify.title')}</h2>
 <p>${t('int.verify.lead')}</p>
-<div data-island="verify" data-key-url="/log/key" data-receipt-url="/api/v1/log/receipt" data-lang="${ctx.locale}"></div>
+<div id="verifier" data-island="verify" data-kotak-verify data-vkey="${v.vkey ?? ''}"><noscript><p class="small">${t('noscript.note')}</p></noscript></div>
 ${lookupResult(ctx, v)}
 <details${v.lookup ? html` open` : ''}><summary>${t('int.verify.nojs')}</summary>
 <pre><code>sha256sum FILE            # Linux

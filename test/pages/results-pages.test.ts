@@ -4,7 +4,8 @@ import { getAction, registerActions } from '../../src/actions/registry.js';
 import { RESULTS_ACTIONS } from '../../src/actions/results.js';
 import { loadDemoResults } from '../../src/actions/results-demo.js';
 import { SYSTEM_ACTOR } from '../../src/actions/auth.js';
-import { createPagesApp } from './support.js';
+import { makeUser } from '../support/factories.js';
+import { cookiesOf, createPagesApp, csrfOf } from './support.js';
 
 let t: TestApp;
 
@@ -70,5 +71,57 @@ describe('/hasil', () => {
     expect((await t.server.inject({ url: '/hasil/pemilu-2024/ppwp/99' })).statusCode).toBe(404);
     expect((await t.server.inject({ url: '/hasil/pemilu-2024/dpr/36' })).statusCode).toBe(404);
     expect((await t.server.inject({ url: '/hasil/pemilu-2024/ppwp/tps/3673011001999' })).statusCode).toBe(404);
+  });
+});
+
+describe('importing results from the workspace', () => {
+  it('imports a correction, answers with the check report, and the TPS page shows the corrected figures and their history', async () => {
+    await makeUser(t, { name: 'operator', password: 'kata-sandi-panjang', org: 'kpu-kota-serang', role: 'editor' });
+    const login = await t.server.inject({ url: '/masuk' });
+    let cookie = cookiesOf(login.headers['set-cookie']);
+    const signin = await t.server.inject({
+      method: 'POST', url: '/masuk', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrfOf(login.body), name: 'operator', password: 'kata-sandi-panjang' }).toString(),
+    });
+    cookie = cookiesOf(signin.headers['set-cookie'], cookie);
+    const form = await t.server.inject({ url: '/ruang-kerja/impor', headers: { cookie } });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="pemilu-2024/ppwp"');
+    const action = /action="(\/ruang-kerja\/impor\?_csrf=[^"]+)"/.exec(form.body)![1]!.replace(/&amp;/g, '&');
+    const csv =
+      'tps_code,desa_code,votes_01,votes_02,votes_03,suara_sah,suara_tidak_sah,suara_total,pemilih_dpt_total,pengguna_total,pengguna_dpt,pengguna_dptb,pengguna_dpk,sirekap_ts,n_photos\n' +
+      '3673011002001,3673011002,94,106,24,224,6,230,292,230,230,0,0,2024-03-01 10:00:00,3\n';
+    const boundary = '----kotakimport';
+    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const body =
+      part('target', 'pemilu-2024/ppwp') + part('layout', 'auto') + part('reason', 'Salah baca Sirekap: 24 seharusnya 230') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="upload"; filename="koreksi.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+    const res = await t.server.inject({ method: 'POST', url: action, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Laporan pemeriksaan');
+    expect(res.body).toMatch(/TPS dikoreksi<\/dt><dd>1</);
+    const tps = await t.server.inject({ url: '/hasil/pemilu-2024/ppwp/tps/3673011002001' });
+    expect(tps.body).toContain('Salah baca Sirekap: 24 seharusnya 230');
+    expect(tps.body).toMatch(/<code>pengguna_total<\/code>: <del>24<\/del> → <ins>230<\/ins>/);
+  });
+
+  it('refuses a file with a wrong header, naming the expected columns, and changes nothing', async () => {
+    const login = await t.server.inject({ url: '/masuk' });
+    let cookie = cookiesOf(login.headers['set-cookie']);
+    const signin = await t.server.inject({
+      method: 'POST', url: '/masuk', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrfOf(login.body), name: 'operator', password: 'kata-sandi-panjang' }).toString(),
+    });
+    cookie = cookiesOf(signin.headers['set-cookie'], cookie);
+    const form = await t.server.inject({ url: '/ruang-kerja/impor', headers: { cookie } });
+    const action = /action="(\/ruang-kerja\/impor\?_csrf=[^"]+)"/.exec(form.body)![1]!.replace(/&amp;/g, '&');
+    const boundary = '----kotakimport2';
+    const body =
+      `--${boundary}\r\nContent-Disposition: form-data; name="target"\r\n\r\npemilu-2024/ppwp\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="upload"; filename="salah.csv"\r\nContent-Type: text/csv\r\n\r\nfoo,bar\n1,2\n\r\n--${boundary}--\r\n`;
+    const res = await t.server.inject({ method: 'POST', url: action, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.body).toContain('Impor ditolak; data yang diterbitkan tidak berubah.');
+    expect(res.body).toMatch(/<li>[^<]*tps_code[^<]*<\/li>/);
   });
 });

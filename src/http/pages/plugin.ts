@@ -18,6 +18,7 @@ import { maturityRoutes } from './routes/maturity.js';
 import { organizationRoutes } from './routes/organization.js';
 import { questionnaireRoutes } from './routes/questionnaire.js';
 import { resultsRoutes } from './routes/results.js';
+import { resultsImportRoutes } from './routes/results-import.js';
 import { sessionRoutes } from './routes/session.js';
 import { staticRoutes } from './routes/static.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -78,6 +79,7 @@ export async function pagesPlugin(server: FastifyInstance, opts: PagesOptions): 
   maturityRoutes(server, kit);
   questionnaireRoutes(server, kit);
   resultsRoutes(server, kit, boundaries);
+  resultsImportRoutes(server, kit);
 }
 
 /** Turns an error on a page route into a page: sign-in for the anonymous, 403/404/400 pages, or 500 with an id. */

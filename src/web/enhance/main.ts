@@ -36,9 +36,11 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-progres
       bar.removeAttribute('value'); // indeterminate while the server checks the file
       if (status) status.textContent = form.dataset.progress ?? '';
     });
+    const target = new URL(form.action, window.location.href).href;
     xhr.addEventListener('load', () => {
-      // The server answered the page to show next (after its redirect); show it as the browser would have.
-      if (xhr.responseURL && xhr.responseURL !== window.location.href && xhr.status < 400) {
+      // After a redirect (303 to the next page) go there, as the browser would have; a page answered directly (the
+      // check report, or the form with its errors) is shown in place.
+      if (xhr.responseURL && xhr.responseURL !== target && xhr.status < 400) {
         window.location.assign(xhr.responseURL);
       } else {
         document.open();

@@ -17,6 +17,7 @@ import { datasetFormPage, type DatasetFormView, type FormValues } from '../views
 import { statusBadge, uploadPage, workspacePage } from '../views/workspace.js';
 import { fqTerm } from './datasets.js';
 import { hasMaturity } from './maturity.js';
+import { hasImport } from './results-import.js';
 
 type Form = Record<string, string | string[] | undefined>;
 const FORM_FIELDS = [
@@ -102,7 +103,7 @@ export function workspaceRoutes(server: FastifyInstance, kit: PageKit, links: Wo
           include_drafts: true,
         })
       : null;
-    return kit.send(reply, workspacePage(page, { organizations, datasets: datasets?.results ?? [], links: links.flatMap((l) => l(page)), questionnaire: hasMaturity() }));
+    return kit.send(reply, workspacePage(page, { organizations, datasets: datasets?.results ?? [], links: [...(hasImport() ? [{ href: '/ruang-kerja/impor', label: page.t('ws.import') }] : []), ...links.flatMap((l) => l(page))], questionnaire: hasMaturity() }));
   });
 
   server.get('/ruang-kerja/dataset/baru', async (req, reply) => {

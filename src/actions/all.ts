@@ -4,8 +4,10 @@
  */
 import { registerActions } from './registry.js';
 import { MATURITY_ACTIONS } from './maturity-actions.js';
+import { RESULTS_ACTIONS } from './results.js';
+import { LOG_ACTIONS } from '../integrity/actions.js';
 
-const PARTS: ReadonlyArray<ReadonlyArray<unknown>> = [MATURITY_ACTIONS];
+const PARTS: ReadonlyArray<ReadonlyArray<unknown>> = [LOG_ACTIONS, RESULTS_ACTIONS, MATURITY_ACTIONS];
 
 let done = false;
 export function registerAllActions(): void {

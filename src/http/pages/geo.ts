@@ -19,10 +19,13 @@ export interface Boundaries {
   hasChildren(parentCode: string): boolean;
   /** The children of a region as a GeoJSON FeatureCollection (RFC 7946) text, or null. */
   childrenGeoJson(parentCode: string): string | null;
+  /** The name of a region that has a shape (kab/kota, kecamatan, desa), for showing codes as places. */
+  nameOf(code: string): string | undefined;
 }
 
 export function loadBoundaries(dir: string): Boundaries {
   let byParent: Map<string, Feature[]> | null = null;
+  const names = new Map<string, string>();
   const serialized = new Map<string, string>();
   const index = () => {
     if (byParent) return byParent;
@@ -38,6 +41,7 @@ export function loadBoundaries(dir: string): Boundaries {
           properties: { code: f.properties.code, name: f.properties.name, parent_code: f.properties.parent_code },
           geometry: f.geometry,
         };
+        names.set(f.properties.code, f.properties.name);
         const list = byParent.get(f.properties.parent_code) ?? [];
         list.push(slim);
         byParent.set(f.properties.parent_code, list);
@@ -47,6 +51,7 @@ export function loadBoundaries(dir: string): Boundaries {
   };
   return {
     hasChildren: (code) => index().has(code),
+    nameOf: (code) => (index(), names.get(code)),
     childrenGeoJson(code) {
       const cached = serialized.get(code);
       if (cached) return cached;

@@ -17,7 +17,7 @@ import { integrityHome, integrityRoutes } from './routes/integrity.js';
 import { maturityRoutes } from './routes/maturity.js';
 import { organizationRoutes } from './routes/organization.js';
 import { questionnaireRoutes } from './routes/questionnaire.js';
-import { resultsRoutes } from './routes/results.js';
+import { resultsHomeContributor, resultsRoutes } from './routes/results.js';
 import { resultsImportRoutes } from './routes/results-import.js';
 import { sessionRoutes } from './routes/session.js';
 import { staticRoutes } from './routes/static.js';
@@ -65,11 +65,11 @@ export async function pagesPlugin(server: FastifyInstance, opts: PagesOptions): 
 
   server.setErrorHandler((err, req, reply) => pageError(kit, err, req, reply));
 
-  const home: HomeContributor[] = [integrityHome];
+  const home: HomeContributor[] = [resultsHomeContributor, integrityHome];
   homeRoutes(server, kit, home);
   staticRoutes(server, kit);
-  datasetSearchRoutes(server, kit);
-  datasetRoutes(server, kit);
+  datasetSearchRoutes(server, kit, boundaries);
+  datasetRoutes(server, kit, boundaries);
   organizationRoutes(server, kit);
   sessionRoutes(server, kit);
   const workspaceLinks: WorkspaceLinks[] = [];

@@ -3,6 +3,7 @@ import { invoke } from '../../../actions/invoke.js';
 import { hasRole } from '../../../actions/policies.js';
 import type { Dataset } from '../../../catalog/types.js';
 import type { Activity } from '../../../store/catalog/activities.js';
+import type { Boundaries } from '../geo.js';
 import type { PageKit } from '../kit.js';
 import type { Preview } from '../preview.js';
 import { datasetPage } from '../views/dataset.js';
@@ -12,7 +13,7 @@ import { hasLog } from './integrity.js';
 const MAX_PREVIEWS = 3;
 
 /** /dataset/{name}: metadata, resources with previews and downloads, API example, version history. */
-export function datasetRoutes(server: FastifyInstance, kit: PageKit): void {
+export function datasetRoutes(server: FastifyInstance, kit: PageKit, boundaries: Boundaries): void {
   server.get<{ Params: { name: string } }>('/dataset/:name', async (req, reply) => {
     const { page, action } = await kit.begin(req, reply);
     const dataset = await invoke<Dataset>(action, 'dataset.show', { id: req.params.name });
@@ -38,6 +39,7 @@ export function datasetRoutes(server: FastifyInstance, kit: PageKit): void {
         previews: new Map(previews.filter((p): p is readonly [string, Preview] => p[1] !== null)),
         baseUrl: kit.app.services.config.baseUrl,
         canEdit: hasRole(action.actor, dataset.organizationId, 'editor'),
+        regionName: (code) => boundaries.nameOf(code),
         receiptUrl: (r) => (inLog.has(r.id) ? `/api/v1/log/receipt?sha256=${r.sha256}` : null),
       }),
     );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SearchResult } from '../../../actions/dataset.js';
 import { invoke } from '../../../actions/invoke.js';
 import { isKotakError } from '../../../errors.js';
+import type { Boundaries } from '../geo.js';
 import type { PageKit } from '../kit.js';
 import { PAGE_FACETS, SORTS, searchPage, type PageFacet, type SearchView } from '../views/search.js';
 
@@ -12,11 +13,21 @@ export function fqTerm(field: string, value: string): string {
   return `${field}:"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 }
 
+/** Display names of region facet values (`region:3673` → Kota Serang), from the boundary files. */
+function regionNames(boundaries: Boundaries, codes: string[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const c of codes) {
+    const name = boundaries.nameOf(c);
+    if (name) m.set(`region:${c}`, name);
+  }
+  return m;
+}
+
 /**
  * /dataset — search as in CKAN: `q`, one query parameter per facet (repeatable; values of one facet are all required,
  * as CKAN's /dataset does), `sort`, `page`. Calls dataset.search (package_search).
  */
-export function datasetSearchRoutes(server: FastifyInstance, kit: PageKit): void {
+export function datasetSearchRoutes(server: FastifyInstance, kit: PageKit, boundaries: Boundaries): void {
   server.get('/dataset', async (req, reply) => {
     const { page, action } = await kit.begin(req, reply);
     const q = (page.query.get('q') ?? '').trim().slice(0, 500);
@@ -56,7 +67,7 @@ export function datasetSearchRoutes(server: FastifyInstance, kit: PageKit): void
       active,
       result,
       error,
-      names: new Map(),
+      names: regionNames(boundaries, [...(result?.facets.region ?? []).map((i) => i.name), ...(active.region ?? [])]),
     };
     return kit.send(reply, searchPage(page, view), error ? 400 : 200);
   });

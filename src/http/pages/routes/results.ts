@@ -12,6 +12,7 @@ import { forensicsPage, flagsPage, resultsHome } from '../views/results-more.js'
 import { regionPage } from '../views/results-region.js';
 import { tpsPage } from '../views/results-tps.js';
 import { hasLog } from './integrity.js';
+import type { HomeContributor } from './home.js';
 
 /** The results part's actions (src/actions/results-read.ts, elections.ts); without them the pages are left out. */
 export function hasResults(): boolean {
@@ -181,6 +182,17 @@ export function resultsRoutes(server: FastifyInstance, kit: PageKit, boundaries:
     return kit.send(reply, flagsPage(page, f, { regionName: name, rule, page: pageNo, crumbs: crumbTrail, base: `/hasil/${e}/${c}` }));
   });
 }
+
+/** The home page's results figure: TPS with figures in the latest election's first contest. */
+export const resultsHomeContributor: HomeContributor = async (_kit, { page, action }) => {
+  if (!hasResults()) return null;
+  const [election] = await invoke<ElectionSummary[]>(action, 'election.list', {});
+  if (!election) return null;
+  const [contest] = await invoke<ContestSummary[]>(action, 'contest.list', { election: election.id });
+  if (!contest) return null;
+  const root = await invoke<RegionResult>(action, 'results.region', { election: election.id, contest: contest.id, code: NATIONAL });
+  return { figures: [{ value: root.coverage.tps_reported, label: page.t('home.fig.tps'), href: `/hasil/${election.id}/${contest.id}` }] };
+};
 
 /** The TPS of a desa with their figures, through results.download (TPS level, JSON). */
 async function tpsRows(action: ActionContext, election: string, contest: string, code: string): Promise<TpsRow[]> {

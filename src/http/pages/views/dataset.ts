@@ -18,6 +18,8 @@ export interface DatasetView {
   baseUrl: string;
   /** The signed-in person may edit (editor of the organisation). */
   canEdit: boolean;
+  /** The name of a region code, when known (Kota Serang for 3673). */
+  regionName?: (code: string) => string | undefined;
   /** Publication-log links of a resource (receipt address), when the integrity part provides them. */
   receiptUrl?: (r: Resource) => string | null;
 }
@@ -110,7 +112,7 @@ export function datasetPage(ctx: PageContext, v: DatasetView): Html {
     [t('dataset.tags'), d.tags.length ? d.tags.map((tag, i) => html`${i ? ', ' : ''}<a href="/dataset?tags=${encodeURIComponent(tag)}">${tag}</a>`) : null],
     [t('dataset.groups'), d.groups.length ? d.groups.map((g, i) => html`${i ? ', ' : ''}<a href="/dataset?groups=${encodeURIComponent(g)}">${g}</a>`) : null],
     [t('dataset.temporal'), temporal],
-    [t('dataset.spatial'), d.spatial.length ? d.spatial.join(', ') : null],
+    [t('dataset.spatial'), d.spatial.length ? d.spatial.map((c) => (v.regionName?.(c) ? `${v.regionName(c)} (${c})` : c)).join(', ') : null],
     [t('dataset.frequency'), d.frequency ? optionLabel(ctx, 'freq', d.frequency) : null],
     [t('dataset.contact'), d.contactEmail ? html`<a href="mailto:${d.contactEmail}">${d.contactName ?? d.contactEmail}</a>` : d.contactName],
     [t('dataset.accessRights'), d.accessRights ? optionLabel(ctx, 'access', d.accessRights) : null],

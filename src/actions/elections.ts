@@ -25,12 +25,11 @@ export const BUILTIN_TREES: Record<string, string> = { banten: BANTEN_REGIONS_CS
  *   await createElection(ctx, PEMILU_2024, parseRegionCsv(text), KPU_2024_ALIASES);
  */
 export async function createElection(ctx: ActionContext, e: Election, regions: Region[], aliases: { kpu: string; kemendagri: string }[] = []): Promise<void> {
-  const tree = new RegionTree(regions); // validates codes, levels and parents before anything is written
+  new RegionTree(regions); // validates codes, levels and parents before anything is written
   const withAliases = regions.map((r) => ({
     ...r,
     aliases: [...r.aliases, ...aliases.filter((a) => a.kemendagri === r.code).map((a) => ({ scheme: 'kpu', code: a.kpu }))],
   }));
-  void tree;
   await withTransaction(ctx, async (trx) => {
     if (await getElection(trx, e.id)) throw KotakError.conflict(`Election ${e.id} already exists`, { id: ['That id is already in use'] });
     await insertElection(trx, e, ctx.services.now().toISOString());

@@ -62,3 +62,48 @@ export function requireRegion(tree: RegionTree, code: string): string {
   if (resolved === null) throw KotakError.notFound(`Region ${code}`);
   return resolved;
 }
+
+/**
+ * Read caches keyed by the contest's revision (bumped by every import that changes it, results_contests.revision).
+ * The revision itself is re-read at most once per `REVISION_TTL_MS`, so another process's import shows within that
+ * time; an import in this process shows at once (`noteRevision`). Region pages are read far more often than results
+ * change, and a region's answer is a function of (contest, revision, code).
+ */
+export const REVISION_TTL_MS = 1000;
+const revisions = new WeakMap<Database, Map<string, { rev: number; at: number }>>();
+const answers = new WeakMap<Database, Map<string, unknown>>();
+const MAX_ANSWERS = 20000;
+
+export async function revisionOf(database: Database, electionId: string, contestId: string): Promise<number> {
+  let m = revisions.get(database);
+  if (!m) revisions.set(database, (m = new Map()));
+  const key = `${electionId}/${contestId}`;
+  const hit = m.get(key);
+  const now = Date.now();
+  if (hit && now - hit.at < REVISION_TTL_MS) return hit.rev;
+  const r = await database.db.selectFrom('results_contests').select('revision').where('election_id', '=', electionId).where('id', '=', contestId).executeTakeFirst();
+  if (!r) throw KotakError.notFound(`Contest ${contestId} of election ${electionId}`);
+  m.set(key, { rev: Number(r.revision), at: now });
+  return Number(r.revision);
+}
+
+/** Records a revision this process has just committed. */
+export function noteRevision(database: Database, electionId: string, contestId: string, rev: number): void {
+  let m = revisions.get(database);
+  if (!m) revisions.set(database, (m = new Map()));
+  m.set(`${electionId}/${contestId}`, { rev, at: Date.now() });
+}
+
+/** A cached answer for `key` at the contest's current revision, computed by `make` on a miss. */
+export async function cachedAnswer<T>(database: Database, electionId: string, contestId: string, key: string, make: () => Promise<T>): Promise<T> {
+  const rev = await revisionOf(database, electionId, contestId);
+  let m = answers.get(database);
+  if (!m) answers.set(database, (m = new Map()));
+  const k = `${electionId}/${contestId}@${rev}:${key}`;
+  const hit = m.get(k);
+  if (hit !== undefined) return hit as T;
+  const value = await make();
+  if (m.size >= MAX_ANSWERS) m.clear();
+  m.set(k, value);
+  return value;
+}

@@ -16,10 +16,12 @@ import { writeErr } from '../results/export/nist-err.js';
 import { kotakToErr } from '../results/export/nist-kotak.js';
 import { ADMIN_COLUMN } from '../results/import/columns.js';
 import { batchOfLines } from '../results/lines.js';
+import { desaLines } from '../results/merge.js';
 import type { RegionTotals } from '../results/recap.js';
 import { ADMIN_FIELDS, REGION_LEVELS, type TpsForm } from '../results/types.js';
 import { desaRowsIn } from '../store/results/forms.js';
-import { allRecap, recapAtLevel } from '../store/results/recap.js';
+import { allRecap, recapOfCodes } from '../store/results/recap.js';
+import type { RegionTree, TreeLevel } from '../results/regions.js';
 import type { Executor } from '../store/db.js';
 import { anyone } from './policies.js';
 import { presentForm } from './results-present.js';
@@ -38,7 +40,7 @@ const LEVELS = [...REGION_LEVELS, 'tps'] as const;
 async function* formsIn(db: Executor, election: string, contest: Contest, code: string): AsyncGenerator<TpsForm> {
   const layout = formLayout(contest.selections.length);
   for (const r of await desaRowsIn(db, election, contest.id, code)) {
-    const b = batchOfLines(layout, r.lines);
+    const b = batchOfLines(layout, desaLines(r));
     for (let i = 0; i < b.length; i++) yield b.form(i);
   }
 }
@@ -58,15 +60,22 @@ function regionCells(t: RegionTotals, contest: Contest): (string | number | null
 }
 
 /** CSV text chunks of one level inside a region. */
-async function* levelCsv(db: Executor, election: string, contest: Contest, code: string, level: (typeof LEVELS)[number]): AsyncGenerator<string> {
+/** Totals of every region of `level` inside `code`, in code order. */
+async function atLevel(db: Executor, tree: RegionTree, election: string, contest: Contest, code: string, level: TreeLevel): Promise<RegionTotals[]> {
+  const codes = tree.codesAt(level).filter((c) => tree.within(c, code));
+  const rows = await recapOfCodes(db, election, contest.id, codes);
+  return codes.map((c) => rows.get(c)).filter((t): t is RegionTotals => t !== undefined);
+}
+
+async function* levelCsv(db: Executor, tree: RegionTree, election: string, contest: Contest, code: string, level: (typeof LEVELS)[number]): AsyncGenerator<string> {
   if (level === 'tps') {
     yield normalisedHeader(contest) + '\n';
-    for (const r of await desaRowsIn(db, election, contest.id, code)) if (r.lines.length) yield r.lines.join('\n') + '\n';
+    for (const r of await desaRowsIn(db, election, contest.id, code)) if (r.data) yield r.data + '\n';
     return;
   }
   yield regionHeader(contest).join(',') + '\n';
   let buf: string[] = [];
-  for (const t of await recapAtLevel(db, election, contest.id, code, level)) {
+  for (const t of await atLevel(db, tree, election, contest, code, level)) {
     buf.push(regionCells(t, contest).map(csvField).join(','));
     if (buf.length >= 1000) {
       yield buf.join('\n') + '\n';
@@ -76,7 +85,7 @@ async function* levelCsv(db: Executor, election: string, contest: Contest, code:
   if (buf.length) yield buf.join('\n') + '\n';
 }
 
-async function* levelJson(db: Executor, election: string, contest: Contest, code: string, level: (typeof LEVELS)[number]): AsyncGenerator<string> {
+async function* levelJson(db: Executor, tree: RegionTree, election: string, contest: Contest, code: string, level: (typeof LEVELS)[number]): AsyncGenerator<string> {
   yield '[';
   let first = true;
   if (level === 'tps') {
@@ -86,7 +95,7 @@ async function* levelJson(db: Executor, election: string, contest: Contest, code
     }
   } else {
     const header = regionHeader(contest);
-    for (const t of await recapAtLevel(db, election, contest.id, code, level)) {
+    for (const t of await atLevel(db, tree, election, contest, code, level)) {
       const cells = regionCells(t, contest);
       yield (first ? '' : ',') + JSON.stringify(Object.fromEntries(header.map((h, i) => [h, cells[i]])));
       first = false;
@@ -131,12 +140,13 @@ export const resultsDownload = defineAction({
     const db = ctx.services.database.db;
     await requireElection(db, input.election);
     const { compiled: contest } = await contestOf(ctx.services.database, input.election, input.contest);
-    const code = requireRegion(await treeOf(ctx.services.database, input.election), input.code);
+    const tree = await treeOf(ctx.services.database, input.election);
+    const code = requireRegion(tree, input.code);
     const level = input.level ?? 'tps';
     const format = input.format ?? 'csv';
     const filename = `hasil-${input.election}-${input.contest}-${code}-${level}.${format}`;
-    if (format === 'json') return { contentType: 'application/json; charset=utf-8', filename, body: levelJson(db, input.election, contest, code, level) };
-    const csv = levelCsv(db, input.election, contest, code, level);
+    if (format === 'json') return { contentType: 'application/json; charset=utf-8', filename, body: levelJson(db, tree, input.election, contest, code, level) };
+    const csv = levelCsv(db, tree, input.election, contest, code, level);
     if (format === 'parquet') return { contentType: 'application/vnd.apache.parquet', filename, body: parquet(csv, level) };
     return { contentType: 'text/csv; charset=utf-8', filename, body: csv };
   },

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -17,7 +18,8 @@ import { flagsOf } from '../results/checks/run.js';
 import { normalisedHeader } from '../results/export/csv.js';
 import { detectFormat, IMPORT_FORMATS, readForms, type ImportFormat, type Layout } from '../results/import/index.js';
 import { pushLine } from '../results/lines.js';
-import { commonRegion, linesByDesa, mergeImport, type DesaState } from '../results/merge.js';
+import { bodyOf } from '../results/body.js';
+import { commonRegion, desaLines, desaText, firstRows, mergeImport, type DesaState, type MergeResult } from '../results/merge.js';
 import { runPipeline, type PipelineResult } from '../results/pipeline.js';
 import { formLayout, FormBatch } from '../results/batch.js';
 import type { Contest } from '../results/contest.js';
@@ -29,7 +31,7 @@ import { hasForms, insertHistory, loadDesaRows, writeDesaRows } from '../store/r
 import { importsBySeq, insertImport, nextImportSeq } from '../store/results/imports.js';
 import { recapOf, replaceRecap } from '../store/results/recap.js';
 import { signedIn, requireRole } from './policies.js';
-import { contestOf, requireElection, treeOf } from './results-context.js';
+import { contestOf, noteRevision, requireElection, treeOf } from './results-context.js';
 import { owningOrganization, publishImport, rawFormatOf, type FileRef } from './results-publish.js';
 import { withTransaction } from './tx.js';
 import { defineAction, type ActionContext, type ActionExtra } from './types.js';
@@ -117,7 +119,7 @@ async function fullState(rows: DesaState[], contest: Contest, tree: RegionTree):
     let b = new FormBatch(layout, 8192);
     let row = 1;
     for (const r of rows) {
-      for (const line of r.lines) pushLine(b, line, ++row);
+      for (const line of desaLines(r)) pushLine(b, line, ++row);
       if (b.length >= 8192) {
         yield b;
         b = new FormBatch(layout, 8192);
@@ -139,10 +141,10 @@ async function folderAsJsonLines(dir: string): Promise<Buffer> {
 }
 
 /** The normalised CSV of the TPS held within `region`, from desa rows in desa order. */
-function normalisedCsvOf(contest: Contest, rows: Iterable<DesaState>, region: string): Buffer {
-  const parts: string[] = [normalisedHeader(contest)];
-  for (const r of rows) if (region === 'ID' || r.regionCode.startsWith(region)) parts.push(r.lines.join('\n'));
-  return Buffer.from(parts.join('\n') + '\n');
+function normalisedCsvOf(contest: Contest, rows: Iterable<DesaState>, region: string): Buffer[] {
+  const parts: Buffer[] = [Buffer.from(normalisedHeader(contest) + '\n')];
+  for (const r of rows) if (r.count && (region === 'ID' || r.regionCode.startsWith(region))) parts.push(Buffer.from(desaText(r) + '\n'));
+  return parts;
 }
 
 /**
@@ -168,13 +170,16 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
       ? folderAsJsonLines(req.path).then(async (buf) => ({ ...(await blobs.put(buf)), filename: `${filename}.jsonl` }))
       : blobs.put(createReadStream(req.path)).then((p) => ({ ...p, filename }));
   rawPut.catch(() => {});
+  // A CSV may turn out to be already normalised (body.ts): read its bytes meanwhile, on the thread pool.
+  const fileBytes = format === 'csv' && !isDir ? readFile(req.path) : null;
+  fileBytes?.catch(() => {});
 
   let t = performance.now();
   const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename }), { contest, tree });
   lap('parse_check', t);
   t = performance.now();
-  const incoming = linesByDesa(result);
-  const regionCode = commonRegion(tree, [...incoming.values()].map((g) => tree.placeTps(g.tps[0]!)));
+  const body = bodyOf(result.batches, fileBytes ? await fileBytes : undefined);
+  const regionCode = commonRegion(tree, body.desa.map((d) => tree.placeTps(d.firstTps)));
   const region = { code: regionCode, name: tree.get(regionCode)!.name };
   const org = await owningOrganization(database.db, tree, regionCode);
   requireRole(ctx, org.id, 'editor');
@@ -188,15 +193,21 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
     election: election.id, contest: contest.id, region, organization: org.name, forms: result.forms,
     duplicates: result.duplicates.length, flags: countFlags(fileFlags),
   };
+  let committedRevision = -1;
   try {
-    return await withTransaction(ctx, async (trx: Tx) => {
+    const out = await withTransaction(ctx, async (trx: Tx) => {
       t = performance.now();
       await lockContest(trx, database.dialect, election.id, contest.id);
       const initial = !(await hasForms(trx, election.id, contest.id));
       const seq = await nextImportSeq(trx, election.id, contest.id);
-      const stored = initial ? new Map<string, DesaState>() : await loadDesaRows(trx, election.id, contest.id, [...incoming.keys()]);
-      const merge = mergeImport(incoming, stored, seq, tree);
-      if (merge.newTps.length === 0 && merge.changedTps.length === 0) throw new NothingChanged();
+      let merge: MergeResult;
+      if (initial) {
+        merge = { rows: firstRows(body, seq, tree), superseded: [], newTps: result.tps, changed: [], unchanged: 0 };
+      } else {
+        const stored = await loadDesaRows(trx, election.id, contest.id, body.desa.map((d) => d.code));
+        merge = mergeImport(body, stored, seq, tree);
+      }
+      if (merge.newTps === 0 && merge.changed.length === 0) throw new NothingChanged();
       lap('merge', t);
       t = performance.now();
       // Every desa row after the merge, in desa order: the published state the recap and the normalised CSV describe.
@@ -212,7 +223,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
       t = performance.now();
       const importId = randomUUID();
       const now = ctx.services.now().toISOString();
-      await lockAndBumpContest(trx, election.id, contest.id);
+      const revision = await lockAndBumpContest(trx, election.id, contest.id);
       await writeDesaRows(trx, database, election.id, contest.id, merge.rows, !initial);
       if (merge.superseded.length) {
         const prior = await importsBySeq(trx, election.id, contest.id, merge.superseded.map((s) => s.importSeq));
@@ -229,19 +240,27 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
       const allFlags = initial ? fileFlags : flagRows(full);
       await deleteFlagsOf(trx, election.id, contest.id, 'all');
       await insertFlags(trx, database, election.id, contest.id, allFlags);
-      await replaceRecap(trx, database, election.id, contest.id, full.recap.all());
-      lap('store_recap_flags', t);
+      lap('store_flags', t);
+      t = performance.now();
+      const recapRows = full.recap.rows();
+      lap('recap_rows', t);
+      t = performance.now();
+      await replaceRecap(trx, database, election.id, contest.id, recapRows);
+      lap('store_recap', t);
 
       t = performance.now();
-      const normBytes = normalisedCsvOf(contest, allRows, pubCode);
-      const norm = await blobs.put(normBytes);
+      // A first import publishes the body as written (all its TPS lie in the office's region, an ancestor of the
+      // import's); later ones join the stored rows of that region.
       const raw = await rawPut;
+      // …and when that body is the file itself, the normalised CSV is the raw file, already stored.
+      const norm = initial && body.verbatim
+        ? { sha256: raw.sha256, size: raw.size }
+        : await blobs.put(Readable.from(initial ? [Buffer.from(normalisedHeader(contest) + '\n'), body.buf.subarray(0, body.length)] : normalisedCsvOf(contest, allRows, pubCode)));
       lap('blobs', t);
       t = performance.now();
       const totals = full.recap.totals(pubCode);
       const coverage = { expected: totals.tps.expected, reported: totals.tps.reported };
-      const tpsCounts = { new: merge.newTps.length, changed: merge.changedTps.length, unchanged: merge.unchanged };
-      const lineOfTps = new Map(merge.rows.flatMap((r) => r.lines.map((l) => [l.slice(0, 13), l] as const)));
+      const tpsCounts = { new: merge.newTps, changed: merge.changed.length, unchanged: merge.unchanged };
       const manifest = {
         election: election.id, contest: contest.id, seq, region: regionCode, raw_sha256: raw.sha256, normalised_sha256: norm.sha256,
         tps: tpsCounts, reason: req.reason ?? null,
@@ -251,7 +270,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         raw: { ...raw, filename, format: rawFormatOf(filename) },
         normalised: { ...norm, filename: 'normalised.csv' },
         coverage,
-        corrections: merge.changedTps.map((c) => ({ tps: c.tps, version: c.version, line: lineOfTps.get(c.tps)! })),
+        corrections: merge.changed,
         manifest,
       });
       await insertImport(trx, {
@@ -264,8 +283,11 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
       });
       lap('publish', t);
       timings.total = Math.round(performance.now() - t0);
+      committedRevision = revision;
       return { ...base, changed: true, import: { id: importId, seq }, dataset: pub.dataset.name, tps: tpsCounts, coverage, logIndex: pub.logIndex, timings };
     });
+    noteRevision(database, election.id, contest.id, committedRevision);
+    return out;
   } catch (e) {
     if (!(e instanceof NothingChanged)) throw e;
     const t2 = await recapOf(database.db, election.id, contest.id, pubCode);

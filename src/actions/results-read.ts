@@ -10,16 +10,17 @@ import { allChecks, getCheck } from '../results/checks/registry.js';
 import { evaluateForm } from '../results/checks/run.js';
 import { forensicReport, type ForensicRow } from '../results/forensics/index.js';
 import { batchOfLines, pushLine } from '../results/lines.js';
+import { desaLines, desaMeta } from '../results/merge.js';
 import { FormBatch } from '../results/batch.js';
 import { NATIONAL_CODE } from '../results/regions.js';
 import { tpsCode } from '../results/import/columns.js';
 import { flagsOfTps, listFlags } from '../store/results/flags.js';
 import { desaRowOfTps, desaRowsIn, historyOfTps } from '../store/results/forms.js';
 import { importsById, importsBySeq, listImports } from '../store/results/imports.js';
-import { recapChildren, recapOf } from '../store/results/recap.js';
+import { recapOfCodes } from '../store/results/recap.js';
 import { anyone } from './policies.js';
 import { presentForm, presentImport, presentRegion, presentSelections, presentTotals } from './results-present.js';
-import { contestOf, requireElection, requireRegion, treeOf } from './results-context.js';
+import { cachedAnswer, contestOf, requireElection, requireRegion, treeOf } from './results-context.js';
 import { defineAction, type ActionContext } from './types.js';
 
 const Ref = { election: Type.String({ minLength: 1 }), contest: Type.String({ minLength: 1 }) };
@@ -39,18 +40,21 @@ export const resultsRegion = defineAction({
   readOnly: true,
   policy: anyone,
   async run(ctx, input) {
-    const { contest, tree, db } = await load(ctx, input);
-    const code = requireRegion(tree, input.code);
-    const [t, kids] = await Promise.all([recapOf(db, input.election, input.contest, code), recapChildren(db, input.election, input.contest, code)]);
-    const byCode = new Map(kids.map((k) => [k.code, k]));
-    return {
-      election: input.election,
-      contest: input.contest,
-      region: presentRegion(code, tree),
-      selections: presentSelections(contest),
-      ...presentTotals(t, contest),
-      children: tree.get(code)!.children.map((c) => ({ code: c, name: tree.get(c)!.name, level: tree.get(c)!.level, ...presentTotals(byCode.get(c) ?? null, contest) })),
-    };
+    const { database } = ctx.services;
+    return cachedAnswer(database, input.election, input.contest, `region:${input.code}`, async () => {
+      const { contest, tree, db } = await load(ctx, input);
+      const code = requireRegion(tree, input.code);
+      const node = tree.get(code)!;
+      const byCode = await recapOfCodes(db, input.election, input.contest, [code, ...node.children]);
+      return {
+        election: input.election,
+        contest: input.contest,
+        region: presentRegion(code, tree),
+        selections: presentSelections(contest),
+        ...presentTotals(byCode.get(code) ?? null, contest),
+        children: node.children.map((c) => ({ code: c, name: tree.get(c)!.name, level: tree.get(c)!.level, ...presentTotals(byCode.get(c) ?? null, contest) })),
+      };
+    });
   },
 });
 
@@ -69,10 +73,12 @@ export const resultsTps = defineAction({
       throw KotakError.validation({ tps: [(e as Error).message] });
     }
     const row = await desaRowOfTps(db, input.election, input.contest, tps);
-    const k = row?.lines.findIndex((l) => l.startsWith(tps + ',')) ?? -1;
+    const lines = row ? desaLines(row) : [];
+    const k = lines.findIndex((l) => l.startsWith(tps + ','));
     if (!row || k < 0) throw KotakError.notFound(`TPS ${tps} in contest ${input.contest}`);
+    const meta = desaMeta(row)[k]!;
     const layout = formLayout(contest.selections.length);
-    const b = batchOfLines(layout, [row.lines[k]!]);
+    const b = batchOfLines(layout, [lines[k]!]);
     const ctxChecks = { tree, selectionKeys: contest.selections.map((s) => s.key) };
     const stored = await flagsOfTps(db, input.election, input.contest, tps);
     const checks = [
@@ -80,7 +86,7 @@ export const resultsTps = defineAction({
       ...stored.filter((f) => getCheck(f.rule)?.scope === 'dataset').map((f) => ({ rule: f.rule, status: 'fail' as const, numbers: f.numbers, title: getCheck(f.rule)!.title })),
     ];
     const history = await historyOfTps(db, input.election, input.contest, tps);
-    const current = (await importsBySeq(db, input.election, input.contest, [row.meta[k]!.importSeq])).get(row.meta[k]!.importSeq);
+    const current = (await importsBySeq(db, input.election, input.contest, [meta.importSeq])).get(meta.importSeq);
     const byId = await importsById(db, [...history.map((h) => h.importId), ...history.map((h) => h.replacedBy)]);
     const place = tree.placeTps(tps);
     return {
@@ -88,7 +94,7 @@ export const resultsTps = defineAction({
       contest: input.contest,
       tps,
       region: presentRegion(place, tree),
-      version: row.meta[k]!.version,
+      version: meta.version,
       figures: presentForm(b.form(0), contest),
       import: presentImport(current),
       checks,
@@ -148,7 +154,7 @@ export const resultsForensics = defineAction({
     const layout = formLayout(contest.selections.length);
     const rows: ForensicRow[] = [];
     for (const r of await desaRowsIn(db, input.election, input.contest, code)) {
-      const b = batchOfLines(layout, r.lines);
+      const b = batchOfLines(layout, desaLines(r));
       const group = tree.lineage(r.regionCode).find((c) => tree.get(c)!.level === 'kecamatan') ?? r.regionCode;
       for (let i = 0; i < b.length; i++) {
         const f = b.form(i);

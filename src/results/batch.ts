@@ -47,6 +47,11 @@ export class FormBatch {
   sources: (string | undefined)[] | null = null;
   /** Repeated lines of a long file, by form index. */
   duplicates: Map<number, DuplicateLine[]> | null = null;
+  /**
+   * Set by the wide CSV reader when every line of this batch is already a normalised line, byte for byte: then
+   * `starts` holds each line's offset in the file, and the published CSV can be the file's own bytes (body.ts).
+   */
+  verbatim: { starts: Float64Array } | null = null;
 
   constructor(readonly layout: FormLayout, capacity = 4096) {
     this.rows = new Int32Array(capacity);

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../app.js';
 import { invoke } from '../../actions/invoke.js';
+import { getAction } from '../../actions/registry.js';
 import type { Download } from '../../actions/results-export.js';
 import { contextOf } from '../context.js';
 import { addRestRoute, type RestRoute } from './route.js';
@@ -20,7 +21,6 @@ const ROUTES: RestRoute[] = [
   { method: 'POST', url: '/elections', action: 'election.create', tag: 'results' },
   { method: 'GET', url: '/elections/:election/contests', action: 'contest.list', tag: 'results', params: Type.Object(E) },
   { method: 'POST', url: '/elections/:election/contests', action: 'contest.create', tag: 'results', params: Type.Object(E) },
-  { method: 'GET', url: `${base}/regions/:code`, action: 'results.region', tag: 'results', params: Type.Object({ ...EC, code: Type.String() }) },
   { method: 'GET', url: `${base}/tps/:tps`, action: 'results.tps', tag: 'results', params: Type.Object({ ...EC, tps: Type.String() }) },
   {
     method: 'GET',
@@ -36,6 +36,27 @@ const ROUTES: RestRoute[] = [
   { method: 'POST', url: `${base}/official`, action: 'results.officialImport', tag: 'results', params: Type.Object(EC) },
   { method: 'GET', url: `${base}/official/compare`, action: 'results.compare', tag: 'results', params: Type.Object(EC) },
 ];
+
+/**
+ * GET routes whose action answers from a cache (results.region): the answer object is the cached one, so its JSON
+ * text is kept beside it and sent as is — serialising the same region for every request would cost more than finding it.
+ */
+const serialized = new WeakMap<object, string>();
+function addCachedGet(server: FastifyInstance, app: App, url: string, action: string): void {
+  const def = getAction(action);
+  if (!def) throw new Error(`route ${url} names unknown action ${action}`);
+  server.get(url, { schema: { summary: def.summary, operationId: def.name, tags: ['results'] } }, async (req, reply) => {
+    const ctx = await contextOf(app, req, 'rest');
+    const result = await invoke<object>(ctx, action, { ...(req.query as object), ...(req.params as object) }, { coerce: true });
+    let body = serialized.get(result);
+    if (body === undefined) {
+      body = JSON.stringify({ data: result });
+      serialized.set(result, body);
+    }
+    reply.type('application/json; charset=utf-8');
+    return body;
+  });
+}
 
 /** A streamed download: the action returns content type, file name and an async body. */
 function addDownload(server: FastifyInstance, app: App, url: string, action: string, input: (req: { params: Record<string, string>; query: Record<string, string> }) => Record<string, unknown>): void {
@@ -53,6 +74,7 @@ function addDownload(server: FastifyInstance, app: App, url: string, action: str
 export async function v1ResultsRoutes(server: FastifyInstance, opts: { app: App }): Promise<void> {
   const { app } = opts;
   for (const r of ROUTES) addRestRoute(server, app, r);
+  addCachedGet(server, app, `${base}/regions/:code`, 'results.region');
   addDownload(server, app, `${base}/regions/:code/download.:format`, 'results.download', ({ params, query }) => ({
     election: params.election, contest: params.contest, code: params.code, format: params.format, ...(query.level ? { level: query.level } : {}),
   }));

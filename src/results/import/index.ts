@@ -17,6 +17,7 @@ import type { Cells } from './cells.js';
 import { CsvRecord, readCsv, scanRecord, type RowMapper } from './csv-bytes.js';
 import { FormBatch, formLayout, type FormLayout } from '../batch.js';
 import { readWideCsv } from './wide-csv.js';
+import { normalisedHeader } from '../export/csv.js';
 import { importError } from './import-error.js';
 import { LongCollector, looksLong, planLong } from './long.js';
 import { sirekapFile } from './sirekap.js';
@@ -154,7 +155,8 @@ export async function* readForms(path: string, contest: Contest, opts: ReadOptio
     const long = layoutKind === 'long' || (layoutKind === 'auto' && looksLong(head.header));
     if (!long) {
       const plan = planWide(head.header, contest);
-      yield* readWideCsv(rest(it), plan, contest, layout, { buf: head.buf, pos: head.pos, row: head.row }, head.delim);
+      const canonical = head.row === 1 && head.buf.toString('utf8', 0, head.pos) === normalisedHeader(contest) + '\n';
+      yield* readWideCsv(rest(it), plan, contest, layout, { buf: head.buf, pos: head.pos, row: head.row }, head.delim, canonical);
       return;
     }
     let collector: LongCollector | null = null;

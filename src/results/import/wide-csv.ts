@@ -34,6 +34,8 @@ export async function* readWideCsv(
   layout: FormLayout,
   first: { buf: Buffer; pos: number; row: number },
   delim: number,
+  /** The header line is exactly the normalised header (then verbatim batches are possible). */
+  canonicalHeader = false,
 ): AsyncGenerator<FormBatch> {
   const ncols = plan.header.length;
   const kind = new Uint8Array(ncols).fill(SKIP);
@@ -64,7 +66,23 @@ export async function* readWideCsv(
   const desaCol = plan.desa;
   const tsCol = plan.timestamp;
 
-  let batch = new FormBatch(layout, 16384);
+  // Verbatim tracking (see FormBatch.verbatim): a line is verbatim when the fast path took it, it ends in LF alone,
+  // its desa code is given and no count has a leading zero — then re-writing it would give the same bytes.
+  let starts = canonicalHeader ? new Float64Array(16384) : null;
+  let verbatim = canonicalHeader;
+  let lineCanonical = true;
+  let bufBase = 0;
+  const newBatch = () => {
+    const b = new FormBatch(layout, 16384);
+    if (canonicalHeader) starts = new Float64Array(16384);
+    verbatim = canonicalHeader;
+    return b;
+  };
+  const close = (b: FormBatch) => {
+    if (verbatim && starts && b.length) b.verbatim = { starts: starts.subarray(0, b.length) };
+    return b;
+  };
+  let batch = newBatch();
   // Sirekap stamps many forms with the same time; reuse the last string when the bytes repeat.
   let prevTs: Buffer = Buffer.alloc(0);
   let prevTsText: string | null = null;
@@ -108,7 +126,10 @@ export async function* readWideCsv(
           v = v * 10 + d;
           p++;
         }
-        if (p > from) vals[base + target[f]!] = v;
+        if (p > from) {
+          vals[base + target[f]!] = v;
+          if (buf[from] === 48 && p - from > 1) lineCanonical = false;
+        }
       } else {
         const from = p;
         while (p < e) {
@@ -139,11 +160,24 @@ export async function* readWideCsv(
       if (dl !== 0) {
         if (dl !== 10) return false;
         for (let k = 0; k < 10; k++) if (buf[d0 + k] !== buf[ts0 + k]) return false;
-      }
+      } else lineCanonical = false;
     }
     let ts: string | null = null;
-    if (tsCol >= 0 && tsEnd[tsCol]! > tsStart[tsCol]!) ts = timestamp(buf, tsStart[tsCol]!, tsEnd[tsCol]!);
-    batch.add(row, code, ts);
+    if (tsCol >= 0 && tsEnd[tsCol]! > tsStart[tsCol]!) {
+      const a = tsStart[tsCol]!;
+      const z = tsEnd[tsCol]! - 1;
+      if (buf[a] === 32 || buf[a] === 9 || buf[z] === 32 || buf[z] === 9) lineCanonical = false; // the stored text is trimmed
+      ts = timestamp(buf, a, z + 1);
+    }
+    const idx2 = batch.add(row, code, ts);
+    if (starts) {
+      if (idx2 >= starts.length) {
+        const g = new Float64Array(starts.length * 2);
+        g.set(starts);
+        starts = g;
+      }
+      starts[idx2] = bufBase + s;
+    }
     return true;
   };
 
@@ -153,6 +187,7 @@ export async function* readWideCsv(
     const end = scanRecord(rec, buf, pos, final, delim);
     if (end < 0) return -1;
     rec.buf = buf;
+    verbatim = false;
     if (rec.n === 1 && rec.starts[0] === rec.ends[0] && rec.quoted[0] === 0) return end;
     batch.push(slowMap(rec));
     return end;
@@ -171,12 +206,18 @@ export async function* readWideCsv(
       }
       row++;
       let e = nl;
-      if (e > pos && buf[e - 1] === CR) e--;
+      if (e > pos && buf[e - 1] === CR) {
+        e--;
+        verbatim = false;
+      }
       if (e === pos) {
+        verbatim = false;
         pos = nl + 1;
         continue;
       }
+      lineCanonical = true;
       if (fast(buf, pos, e)) {
+        if (!lineCanonical) verbatim = false;
         pos = nl + 1;
         continue;
       }
@@ -193,19 +234,25 @@ export async function* readWideCsv(
   let pending: Buffer | null = null;
   const pos0 = run(first.buf, first.pos, false);
   if (pos0 < first.buf.length) pending = first.buf.subarray(pos0);
+  bufBase = pos0;
   if (batch.length) {
-    yield batch;
-    batch = new FormBatch(layout, 16384);
+    yield close(batch);
+    batch = newBatch();
   }
   for await (const chunk of input) {
     const buf: Buffer = pending && pending.length ? Buffer.concat([pending, chunk]) : chunk;
     const pos = run(buf, 0, false);
     pending = pos < buf.length ? buf.subarray(pos) : null;
+    bufBase += pos;
     if (batch.length >= 8192) {
-      yield batch;
-      batch = new FormBatch(layout, 16384);
+      yield close(batch);
+      batch = newBatch();
     }
   }
-  if (pending && pending.length) run(pending, 0, true);
-  if (batch.length) yield batch;
+  if (pending && pending.length) {
+    // a last line without its line break: re-writing it would add one
+    run(pending, 0, true);
+    verbatim = false;
+  }
+  if (batch.length) yield close(batch);
 }

@@ -112,18 +112,9 @@ export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
     .addColumn('election_id', 'text', (c) => c.notNull())
     .addColumn('contest_id', 'text', (c) => c.notNull())
     .addColumn('region_code', 'text', (c) => c.notNull())
-    .addColumn('parent_code', 'text')
-    .addColumn('level', 'text', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('expected', 'integer', (c) => c.notNull())
-    .addColumn('reported', 'integer', (c) => c.notNull())
-    .addColumn('complete', 'integer', (c) => c.notNull())
-    .addColumn('admin', 'text', (c) => c.notNull())
-    .addColumn('votes', 'text', (c) => c.notNull())
-    .addColumn('flags', 'text', (c) => c.notNull())
+    .addColumn('data', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('results_recap_pk', ['election_id', 'contest_id', 'region_code'])
     .execute();
-  await db.schema.createIndex('results_recap_parent_idx').on('results_recap').columns(['election_id', 'contest_id', 'parent_code']).execute();
 
   await db.schema
     .createTable('results_official')

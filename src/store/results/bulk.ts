@@ -64,7 +64,8 @@ export async function bulkInsert(trx: Tx, database: Database, t: BulkTable, rows
   }
   for (let i = 0; i < rows.length; i += PG_ROWS) {
     const part = rows.slice(i, i + PG_ROWS);
-    const arrays = t.columns.map((_, c) => part.map((r) => r[c] ?? null));
+    // Text columns may be given as UTF-8 bytes (see DesaState.data); PostgreSQL text wants strings.
+    const arrays = t.columns.map((_, c) => part.map((r) => (Buffer.isBuffer(r[c]) ? (r[c] as Buffer).toString('utf8') : (r[c] ?? null))));
     const unnest = sql.join(arrays.map((a, c) => sql`${a}::${sql.raw(t.types[c]!)}[]`));
     await sql`INSERT INTO ${sql.table(t.table)} (${sql.join(t.columns.map((c) => sql.ref(c)))}) SELECT * FROM unnest(${unnest})`.execute(trx);
   }
@@ -78,8 +79,8 @@ export const FORMS: BulkTable = {
 
 export const RECAP: BulkTable = {
   table: 'results_recap',
-  columns: ['election_id', 'contest_id', 'region_code', 'parent_code', 'level', 'name', 'expected', 'reported', 'complete', 'admin', 'votes', 'flags'],
-  types: ['text', 'text', 'text', 'text', 'text', 'text', 'integer', 'integer', 'integer', 'text', 'text', 'text'],
+  columns: ['election_id', 'contest_id', 'region_code', 'data'],
+  types: ['text', 'text', 'text', 'text'],
 };
 
 export const FLAGS: BulkTable = {

@@ -3,26 +3,14 @@
  */
 import type { Database, Executor, Tx } from '../db.js';
 import { bulkInsert, FORMS, HISTORY } from './bulk.js';
+import type { DesaState } from '../../results/merge.js';
 
-export interface DesaRow {
-  desaCode: string;
-  regionCode: string;
-  /** Normalised CSV lines, in TPS order. */
-  lines: string[];
-  /** Per line: version and import sequence number. */
-  meta: { version: number; importSeq: number }[];
-}
+export type DesaRow = DesaState;
 
-function rowToDesa(r: { desa_code: string; region_code: string; data: string; meta: string }): DesaRow {
-  return {
-    desaCode: r.desa_code,
-    regionCode: r.region_code,
-    lines: r.data === '' ? [] : r.data.split('\n'),
-    meta: r.meta === '' ? [] : r.meta.split('\n').map((m) => {
-      const [v, s] = m.split(',');
-      return { version: Number(v), importSeq: Number(s) };
-    }),
-  };
+function rowToDesa(r: { desa_code: string; region_code: string; tps_count: number; data: string | Uint8Array; meta: string }): DesaRow {
+  // SQLite may hold `data` as a BLOB (a first import binds the bytes it wrote); readers get text either way.
+  const data = typeof r.data === 'string' ? r.data : Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength).toString('utf8');
+  return { desaCode: r.desa_code, regionCode: r.region_code, count: Number(r.tps_count), data, meta: r.meta };
 }
 
 export async function hasForms(db: Executor, electionId: string, contestId: string): Promise<boolean> {
@@ -33,7 +21,7 @@ export async function hasForms(db: Executor, electionId: string, contestId: stri
 /** Desa rows by desa code (all of the contest when `desaCodes` is omitted). */
 export async function loadDesaRows(db: Executor, electionId: string, contestId: string, desaCodes?: string[]): Promise<Map<string, DesaRow>> {
   const out = new Map<string, DesaRow>();
-  const base = () => db.selectFrom('results_forms').select(['desa_code', 'region_code', 'data', 'meta']).where('election_id', '=', electionId).where('contest_id', '=', contestId);
+  const base = () => db.selectFrom('results_forms').select(['desa_code', 'region_code', 'tps_count', 'data', 'meta']).where('election_id', '=', electionId).where('contest_id', '=', contestId);
   if (!desaCodes) {
     for (const r of await base().execute()) out.set(r.desa_code, rowToDesa(r));
     return out;
@@ -47,7 +35,7 @@ export async function loadDesaRows(db: Executor, electionId: string, contestId: 
 
 /** Desa rows whose region lies in `regionCode` (a Kemendagri code prefix; `ID` = all), in desa order. */
 export async function desaRowsIn(db: Executor, electionId: string, contestId: string, regionCode: string): Promise<DesaRow[]> {
-  let q = db.selectFrom('results_forms').select(['desa_code', 'region_code', 'data', 'meta']).where('election_id', '=', electionId).where('contest_id', '=', contestId);
+  let q = db.selectFrom('results_forms').select(['desa_code', 'region_code', 'tps_count', 'data', 'meta']).where('election_id', '=', electionId).where('contest_id', '=', contestId);
   if (regionCode !== 'ID') q = q.where('region_code', 'like', `${regionCode}%`);
   return (await q.orderBy('desa_code').execute()).map(rowToDesa);
 }
@@ -56,7 +44,7 @@ export async function desaRowsIn(db: Executor, electionId: string, contestId: st
 export async function desaRowOfTps(db: Executor, electionId: string, contestId: string, tps: string): Promise<DesaRow | null> {
   const r = await db
     .selectFrom('results_forms')
-    .select(['desa_code', 'region_code', 'data', 'meta'])
+    .select(['desa_code', 'region_code', 'tps_count', 'data', 'meta'])
     .where('election_id', '=', electionId)
     .where('contest_id', '=', contestId)
     .where('desa_code', '=', tps.slice(0, 10))
@@ -76,7 +64,7 @@ export async function writeDesaRows(trx: Tx, database: Database, electionId: str
     trx,
     database,
     FORMS,
-    rows.map((r) => [electionId, contestId, r.desaCode, r.regionCode, r.lines.length, r.lines.join('\n'), r.meta.map((m) => `${m.version},${m.importSeq}`).join('\n')]),
+    rows.map((r) => [electionId, contestId, r.desaCode, r.regionCode, r.count, r.data, r.meta]),
   );
 }
 

@@ -58,7 +58,7 @@ export const electionCreate = defineAction({
     id: Slug,
     kind: Type.Union([Type.Literal('pemilu'), Type.Literal('pilkada')]),
     title: Type.String({ minLength: 3, maxLength: 200 }),
-    date: Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
     regions: Type.Optional(Type.String()),
   }),
   readOnly: false,

@@ -44,5 +44,11 @@ export function selectionLabel(s: Selection): string {
   return n !== null ? `${String(n).padStart(2, '0')} · ${s.name}` : s.name;
 }
 
+/** The ballot number alone ("01"), for narrow table headers; the name when there is no number. */
+export function selectionShort(s: Selection): string {
+  const n = s.number ?? (/^\d+$/.test(s.key) ? Number(s.key) : null);
+  return n !== null ? String(n).padStart(2, '0') : s.key;
+}
+
 /** Distinct, colour-blind-safe colours per candidate (Okabe & Ito 2008), in ballot order. */
 export const SELECTION_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];

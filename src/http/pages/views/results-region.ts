@@ -5,7 +5,7 @@ import type { Crumb } from '../layout.js';
 import type { PageContext } from '../context.js';
 import { html, type Html, type Renderable } from '../html.js';
 import { layout } from '../layout.js';
-import { SELECTION_COLORS, selectionLabel, totalsOf, voteSum, type Child, type RegionResult, type TpsRow } from '../results-model.js';
+import { SELECTION_COLORS, selectionLabel, selectionShort, totalsOf, voteSum, type Child, type RegionResult, type Selection, type TpsRow } from '../results-model.js';
 import { resultsMap, type MapArea, type MapMetric } from './results-map.js';
 
 export interface RuleInfo {
@@ -62,14 +62,17 @@ export function defaultMetric(r: RegionResult): string {
   return best ? `s-${best.key}` : 'coverage';
 }
 
+/** A narrow column header: the ballot number shown, the full name for screen readers and on hover. */
+function colHeader(s: Selection): Html {
+  return html`<th scope="col" class="num" title="${selectionLabel(s)}"><span aria-hidden="true">${selectionShort(s)}</span><span class="visually-hidden">${selectionLabel(s)}</span></th>`;
+}
+
 function childrenTable(ctx: PageContext, v: RegionView): Html {
   const { t } = ctx;
   const r = v.r;
   return html`<div class="table-wrap"><table class="children">
 <caption>${t('res.childrenTable')}</caption>
-<thead><tr><th scope="col">${t('res.region')}</th>${r.selections.map(
-    (s) => html`<th scope="col" class="num">${selectionLabel(s)}</th>`,
-  )}<th scope="col" class="num">${t('res.turnout')}</th><th scope="col" class="num">${t('res.coverage')}</th><th scope="col" class="num">${t('res.flags')}</th></tr></thead>
+<thead><tr><th scope="col">${t('res.region')}</th>${r.selections.map((s) => colHeader(s))}<th scope="col" class="num">${t('res.turnout')}</th><th scope="col" class="num">${t('res.coverage')}</th><th scope="col" class="num">${t('res.flags')}</th></tr></thead>
 <tbody>${r.children.map((c) => {
     const sum = voteSum(c.totals.votes);
     const flags = Object.values(c.flags).reduce((a, b) => a + b, 0);
@@ -87,12 +90,10 @@ function tpsTable(ctx: PageContext, v: RegionView): Renderable {
   const { t } = ctx;
   const r = v.r;
   return html`<h2 id="tps-h">${t('res.tpsList', { region: r.region.name })}</h2>
-<div class="table-wrap"><table aria-labelledby="tps-h"><thead><tr><th scope="col">TPS</th>${r.selections.map(
-    (s) => html`<th scope="col" class="num">${selectionLabel(s)}</th>`,
-  )}<th scope="col" class="num">${t('res.valid')}</th><th scope="col" class="num">${t('res.registered')}</th><th scope="col">${t('res.flags')}</th></tr></thead>
+<div class="table-wrap"><table aria-labelledby="tps-h"><thead><tr><th scope="col">TPS</th>${r.selections.map((s) => colHeader(s))}<th scope="col" class="num">${t('res.valid')}</th><th scope="col" class="num">${t('res.registered')}</th><th scope="col">${t('res.flags')}</th></tr></thead>
 <tbody>${v.tps.rows.map((row) => {
     const flags = v.tps!.flagged.get(row.tps_code) ?? [];
-    return html`<tr${flags.length ? html` class="fail"` : ''}><th scope="row"><a href="${base(r)}/tps/${row.tps_code}">TPS ${row.tps_code.slice(10)}</a></th>${r.selections.map(
+    return html`<tr${flags.length ? html` class="fail"` : ''}><th scope="row"><a class="nowrap" href="${base(r)}/tps/${row.tps_code}">TPS ${row.tps_code.slice(10)}</a></th>${r.selections.map(
       (s) => html`<td class="num">${num(ctx, row.votes[s.key])}</td>`,
     )}<td class="num">${num(ctx, row.suara_sah)}</td><td class="num">${num(ctx, row.pemilih_dpt_total)}</td><td>${flags.length ? html`⚠ ${flags.map((f) => ruleTitle(ctx, v.rules, f)).join('; ')}` : '—'}</td></tr>`;
   })}</tbody></table></div>`;

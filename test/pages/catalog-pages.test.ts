@@ -128,3 +128,18 @@ describe('static pages', () => {
     expect((await t.server.inject({ url: '/peta/99.geojson' })).statusCode).toBe(404);
   });
 });
+
+describe('notFoundPage', () => {
+  it('gives browsers an HTML 404 page and leaves API clients to the JSON one', async () => {
+    const { notFoundPage, wantsPage } = await import('../../src/http/pages/plugin.js');
+    const Fastify = (await import('fastify')).default;
+    const f = Fastify();
+    f.setNotFoundHandler((req, reply) => (wantsPage(req) ? notFoundPage(t.app, req, reply) : reply.status(404).send({ error: 'nf' })));
+    const page = await f.inject({ url: '/tidak/ada', headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('Halaman tidak ditemukan');
+    const api = await f.inject({ url: '/api/v1/tidak-ada', headers: { accept: 'text/html' } });
+    expect(api.json()).toEqual({ error: 'nf' });
+    await f.close();
+  });
+});

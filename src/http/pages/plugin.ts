@@ -97,3 +97,21 @@ export function pageError(kit: PageKit, err: unknown, req: FastifyRequest, reply
   kit.app.services.logger.error({ id, url: req.url, err: (err as Error)?.stack ?? String(err) }, 'page error');
   return kit.send(reply, errorPage(page, 'internal', { id }), isKotakError(err) ? err.status : 500);
 }
+
+let notFoundKit: PageKit | null = null;
+
+/** True for a browser navigation (Accept: text/html) outside the APIs and the log: it should get a page, not JSON. */
+export function wantsPage(req: FastifyRequest): boolean {
+  const path = req.url.split('?')[0] ?? '';
+  if (/^\/(api|log)(\/|$)/.test(path)) return false;
+  return /text\/html/.test(String(req.headers.accept ?? ''));
+}
+
+/**
+ * The 404 page for addresses no route knows, for the server's not-found handler (fastify allows one per prefix, and the
+ * server owns the root's): `if (wantsPage(req)) return notFoundPage(app, req, reply);`.
+ */
+export function notFoundPage(app: App, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  notFoundKit ??= createKit(app, loadAssets(PUBLIC_DIR));
+  return notFoundKit.send(reply, errorPage(notFoundKit.bare(req, reply), 'not_found'), 404);
+}

@@ -14,7 +14,6 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
 import { buildServer } from '../src/http/server.js';
-import { ROUTE_PLUGINS } from '../src/http/plugins.js';
 import { pagesPlugin } from '../src/http/pages/plugin.js';
 import { getAction, registerActions } from '../src/actions/registry.js';
 import { RESULTS_ACTIONS } from '../src/actions/results.js';
@@ -82,8 +81,8 @@ export async function run(opts: { requests?: number; datasets?: number } = {}): 
     const demo = await loadDemoResults(app.context(SYSTEM_ACTOR, 'system'));
     const demoMs = performance.now() - t0;
     const server = await buildServer(app);
-    if (!ROUTE_PLUGINS.some((p) => p.name === 'log')) await server.register(logRoutes, { app });
-    if (!ROUTE_PLUGINS.some((p) => p.register === (pagesPlugin as unknown))) await server.register(pagesPlugin, { app });
+    if (!server.hasRoute({ method: 'GET', url: '/log/checkpoint' })) await server.register(logRoutes, { app });
+    if (!server.hasRoute({ method: 'GET', url: '/masuk' })) await server.register(pagesPlugin, { app });
     await server.ready();
     try {
       const datasets = names.filter((_, i) => i % 50 === 0).map((name) => `/dataset/${name}`);

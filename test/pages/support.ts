@@ -1,19 +1,17 @@
 /**
- * A test app with the pages mounted: the lead's server plus the pages plugin when the server does not register it
- * itself yet (src/http/plugins.ts ROUTE_PLUGINS), so these tests run before and after the one-line wiring.
+ * A test app with the pages mounted: the lead's server plus the pages plugin (and the log routes the integrity page
+ * reads) when the server does not register them itself yet, so these tests run before and after the wiring.
  */
 import { createTestApp, type TestApp, type TestAppOptions } from '../support/app.js';
-import { ROUTE_PLUGINS } from '../../src/http/plugins.js';
 import { pagesPlugin } from '../../src/http/pages/plugin.js';
 import { logRoutes } from '../../src/http/log/routes.js';
 import type { Dialect } from '../../src/store/db.js';
 
 export async function createPagesApp(dialect: Dialect = 'sqlite', opts: TestAppOptions = {}): Promise<TestApp> {
   const t = await createTestApp(dialect, opts);
-  if (!ROUTE_PLUGINS.some((p) => p.name === 'log')) await t.server.register(logRoutes, { app: t.app });
-  if (!ROUTE_PLUGINS.some((p) => p.register === (pagesPlugin as unknown))) {
-    await t.server.register(pagesPlugin, { app: t.app });
-  }
+  // Mount only what the server does not mount itself yet (it may list the plugins in ROUTE_PLUGINS or register them).
+  if (!t.server.hasRoute({ method: 'GET', url: '/log/checkpoint' })) await t.server.register(logRoutes, { app: t.app });
+  if (!t.server.hasRoute({ method: 'GET', url: '/masuk' })) await t.server.register(pagesPlugin, { app: t.app });
   await t.server.ready();
   return t;
 }

@@ -28,8 +28,10 @@ export class ByteWriter {
   /** A non-negative integer below 2^53, as decimal digits. */
   uint(x: number): void {
     if (x < 10000) {
-      const n = SMALL_LEN[x]!;
-      const o = x * 4;
+      // x | 0: an int32 index; a float64 index sends typed-array loads down a slow path
+      const xi = x | 0;
+      const n = SMALL_LEN[xi]!;
+      const o = xi << 2;
       const b = this.buf;
       let p = this.pos;
       b[p++] = SMALL[o]!;
@@ -37,6 +39,19 @@ export class ByteWriter {
       if (n > 2) b[p++] = SMALL[o + 2]!;
       if (n > 3) b[p++] = SMALL[o + 3]!;
       this.pos = p;
+      return;
+    }
+    if (x < 2147483648) {
+      let t = x | 0;
+      let digits = 5;
+      for (let u = (t / 100000) | 0; u > 0; u = (u / 10) | 0) digits++;
+      let p = this.pos + digits - 1;
+      for (; p >= this.pos; p--) {
+        const q = (t / 10) | 0;
+        this.buf[p] = 48 + (t - q * 10);
+        t = q;
+      }
+      this.pos += digits;
       return;
     }
     let digits = 1;

@@ -36,8 +36,35 @@ export interface RegionTotals {
   flags: Record<string, number>;
 }
 
+interface Shape {
+  codes: string[];
+  index: Map<string, number>;
+  parent: Int32Array;
+  order: Int32Array;
+}
+
+/** Node order (children before parents), index and parents of a tree, computed once per tree. */
+const shapes = new WeakMap<RegionTree, Shape>();
+function shapeOf(tree: RegionTree): Shape {
+  let s = shapes.get(tree);
+  if (s) return s;
+  const codes = tree.bottomUp();
+  const index = new Map<string, number>();
+  codes.forEach((c, i) => index.set(c, i));
+  const parent = new Int32Array(codes.length);
+  const order = new Int32Array(codes.length);
+  codes.forEach((c, i) => {
+    const p = tree.get(c)!.parentCode;
+    parent[i] = p === null ? -1 : index.get(p)!;
+    order[i] = i;
+  });
+  s = { codes, index, parent, order };
+  shapes.set(tree, s);
+  return s;
+}
+
 export class Recap {
-  readonly index = new Map<string, number>();
+  readonly index: Map<string, number>;
   readonly codes: string[];
   /** Parent node index per node (−1 for the root), in bottom-up order of `order`. */
   private readonly parent: Int32Array;
@@ -55,20 +82,15 @@ export class Recap {
     readonly layout: FormLayout,
     readonly ruleIds: string[] = checkIds(),
   ) {
-    const bottomUp = tree.bottomUp();
-    this.codes = bottomUp;
-    bottomUp.forEach((c, i) => this.index.set(c, i));
-    this.parent = new Int32Array(bottomUp.length);
-    this.order = new Int32Array(bottomUp.length);
-    bottomUp.forEach((c, i) => {
-      const p = tree.get(c)!.parentCode;
-      this.parent[i] = p === null ? -1 : this.index.get(p)!;
-      this.order[i] = i;
-    });
+    const shape = shapeOf(tree);
+    this.codes = shape.codes;
+    this.index = shape.index;
+    this.parent = shape.parent;
+    this.order = shape.order;
     this.votesOff = FIXED + ADMIN_FIELDS.length;
     this.flagsOff = this.votesOff + layout.selections;
     this.width = this.flagsOff + ruleIds.length;
-    this.data = new Float64Array(bottomUp.length * this.width);
+    this.data = new Float64Array(this.codes.length * this.width);
   }
 
   /** Node index for a region code (as placed by `RegionTree.placeTps`). */
@@ -179,16 +201,17 @@ export class Recap {
     const F = enc('},"f":{');
     const END = enc('}}');
     const out: RecapRow[] = new Array(this.codes.length);
-    // Written as bytes and sliced once per row: glued with `+`, each row was a rope of ~40 pieces (190 MB for a
-    // national recap), and one Buffer.write per piece cost more than the rest.
-    const w = new ByteWriter(this.codes.length * (160 + 24 * (S + fKeys.length)));
+    // Written as bytes, each row a view of one buffer: glued with `+`, each row was a rope of ~40 pieces (190 MB for
+    // a national recap); one string per row still cost more than the figures. SQLite stores the bytes as they are.
+    const prefixes = prefixesOf(this.tree, this.codes);
+    const w = new ByteWriter(this.codes.length * (200 + 24 * (S + fKeys.length)));
     for (let n = 0; n < this.codes.length; n++) {
       const code = this.codes[n]!;
-      const node = this.tree.get(code)!;
       const o = n * W;
       const start = w.pos;
-      w.ensure(1024 + 64 * (S + fKeys.length));
-      w.text(`{"n":${JSON.stringify(node.name)},"l":"${node.level}","p":${node.parentCode === null ? 'null' : `"${node.parentCode}"`}`);
+      const prefix = prefixes[n]!;
+      w.ensure(prefix.length + 64 * (S + fKeys.length + 16));
+      w.bytes(prefix);
       w.bytes(T);
       w.value(d[o]!);
       w.comma();
@@ -211,7 +234,7 @@ export class Recap {
         w.value(d[o + this.flagsOff + k]!);
       }
       w.bytes(END);
-      out[n] = { code, json: w.buf.toString('utf8', start, w.pos) };
+      out[n] = { code, json: w.buf.subarray(start, w.pos) };
     }
     return out;
   }
@@ -219,11 +242,26 @@ export class Recap {
 
 export interface RecapRow {
   code: string;
-  json: string;
+  /** UTF-8 JSON (see ResultsRecapTable.data); a view of a larger buffer — copy it to keep it. */
+  json: Buffer;
+}
+
+/** The `{"n":…,"l":…,"p":…` start of each region's row, per tree (a tree never changes; imports reuse them). */
+const prefixCache = new WeakMap<RegionTree, { codes: string[]; bytes: Buffer[] }>();
+function prefixesOf(tree: RegionTree, codes: string[]): Buffer[] {
+  const hit = prefixCache.get(tree);
+  if (hit && hit.codes === codes) return hit.bytes;
+  const bytes = codes.map((c) => {
+    const node = tree.get(c)!;
+    return Buffer.from(`{"n":${JSON.stringify(node.name)},"l":"${node.level}","p":${node.parentCode === null ? 'null' : JSON.stringify(node.parentCode)}`);
+  });
+  prefixCache.set(tree, { codes, bytes });
+  return bytes;
 }
 
 /** A stored recap row back into RegionTotals. */
-export function parseRecapRow(code: string, json: string): RegionTotals {
+export function parseRecapRow(code: string, stored: string | Uint8Array): RegionTotals {
+  const json = typeof stored === 'string' ? stored : Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength).toString('utf8');
   const r = JSON.parse(json) as { n: string; l: TreeLevel; p: string | null; t: [number, number, number]; a: number[]; v: Record<string, number>; f: Record<string, number> };
   const admin = {} as Record<keyof AdminFigures, number>;
   ADMIN_FIELDS.forEach((f, k) => (admin[f] = r.a[k] ?? 0));

@@ -23,7 +23,8 @@ import type { LogInput, LogService } from '../src/integrity/service.js';
 import { SqlHashStore } from '../src/integrity/sql-hash-store.js';
 import { entriesPath, tilePath, tileWidth } from '../src/integrity/tiles.js';
 import { MerkleTree, proveConsistency, proveInclusion } from '../src/integrity/tree.js';
-import { load, type LoadResult } from './support/load.js';
+import { load } from './support/load.js';
+import { rawLoad } from './integrity-load.js';
 import { fmtMs, pct, type BenchSection } from './support/report.js';
 import { startLogServer } from './integrity-server.js';
 
@@ -179,33 +180,44 @@ async function measureHttp(dataDir: string, size: number, seconds: number): Prom
       return `/log/${tilePath(0, r(fullTiles))}`;
     });
     const bundles = Array.from({ length: 500 }, () => `/log/${entriesPath(r(fullTiles))}`);
-    await load(srv.url, ['/api/3/action/status_show'], { seconds: 1 });
-    await load(srv.url, tiles, { seconds: 2 });
-    await load(srv.url, bundles, { seconds: 2 });
-    // The machine is shared: alternate the two measured endpoints three times and keep each one's best run.
-    const best = (a: LoadResult | null, b: LoadResult) => (a && a.rps >= b.rps ? a : b);
-    let status: LoadResult | null = null;
-    let tileLoad: LoadResult | null = null;
+    const status = ['/api/3/action/status_show'];
+    // Warm up every path (JIT, row and body caches), then alternate baseline and tiles three times, best run of each:
+    // the machine is shared, and a single run can land on someone else's busy second.
+    await rawLoad(srv.url, status, { seconds: 2 });
+    await rawLoad(srv.url, tiles, { seconds: 3 });
+    await rawLoad(srv.url, bundles, { seconds: 2 });
+    let st = 0;
+    let ti = 0;
+    let non2xx = 0;
     for (let round = 0; round < 3; round++) {
-      status = best(status, await load(srv.url, ['/api/3/action/status_show'], { seconds }));
-      tileLoad = best(tileLoad, await load(srv.url, tiles, { seconds }));
+      const a = await rawLoad(srv.url, status, { seconds });
+      const b = await rawLoad(srv.url, tiles, { seconds });
+      st = Math.max(st, a.rps);
+      ti = Math.max(ti, b.rps);
+      non2xx += a.non2xx + b.non2xx;
     }
-    const bundleLoad = await load(srv.url, bundles, { seconds });
-    const cpLoad = await load(srv.url, ['/log/checkpoint'], { seconds });
-    if (!status || !tileLoad) throw new Error('no load measured');
-    const errs = [status, tileLoad, bundleLoad, cpLoad].reduce((a, x) => a + x.errors + x.non2xx, 0);
-    const httpSection: BenchSection = {
+    const bu = await rawLoad(srv.url, bundles, { seconds });
+    const cp = await rawLoad(srv.url, ['/log/checkpoint'], { seconds });
+    non2xx += bu.non2xx + cp.non2xx;
+    // The same pair through autocannon (bench/support/load.ts), for comparison with the other benchmarks.
+    const acStatus = await load(srv.url, status, { seconds });
+    const acTiles = await load(srv.url, tiles, { seconds });
+    const errs = non2xx + acStatus.errors + acStatus.non2xx + acTiles.errors + acTiles.non2xx;
+    return {
       title: 'Publication log over HTTP: tlog tiles (issue 4)',
-      setup: `The ${size.toLocaleString('en')}-entry log above, server in its own process; autocannon, 16 connections, ${seconds} s per run; status_show and tiles alternated 3 times, best run of each. Tiles = random full level-0 tiles (9 in 10) and the level-1 tile; bundles = random full entry bundles (256 entries, uncompressed).`,
+      setup: `The ${size.toLocaleString('en')}-entry log above, server in its own process, 16 keep-alive connections, ${seconds} s per run. Tiles = random full level-0 tiles (9 in 10) and level-1 tiles, 8 KB each; bundles = random full entry bundles (256 entries, ~60 KB, uncompressed). Load generator: bench/integrity-load.ts (skips bodies by Content-Length), status_show and tiles alternated 3 times, best run of each.`,
       rows: [
-        { name: 'status_show', value: `${status.rps.toFixed(0)} req/s, p50 ${fmtMs(status.p50)}`, limit: 'baseline' },
-        { name: 'hash tiles (8 KB)', value: `${tileLoad.rps.toFixed(0)} req/s (p50 ${fmtMs(tileLoad.p50)}) = ${pct(tileLoad.rps, status.rps)} of status_show`, limit: '≥ 50 %', pass: tileLoad.rps >= 0.5 * status.rps },
-        { name: 'entry bundles (256 entries)', value: `${bundleLoad.rps.toFixed(0)} req/s (p50 ${fmtMs(bundleLoad.p50)}) = ${pct(bundleLoad.rps, status.rps)} of status_show` },
-        { name: '/log/checkpoint', value: `${cpLoad.rps.toFixed(0)} req/s = ${pct(cpLoad.rps, status.rps)} of status_show` },
+        { name: 'status_show', value: `${st.toFixed(0)} req/s`, limit: 'baseline' },
+        { name: 'hash tiles', value: `${ti.toFixed(0)} req/s = ${pct(ti, st)} of status_show`, limit: '≥ 50 %', pass: ti >= 0.5 * st },
+        { name: 'entry bundles', value: `${bu.rps.toFixed(0)} req/s = ${pct(bu.rps, st)} of status_show` },
+        { name: '/log/checkpoint', value: `${cp.rps.toFixed(0)} req/s = ${pct(cp.rps, st)} of status_show` },
+        { name: 'same pair through autocannon (one run each)', value: `status_show ${acStatus.rps.toFixed(0)} req/s, tiles ${acTiles.rps.toFixed(0)} req/s (p50 ${fmtMs(acTiles.p50)}) = ${pct(acTiles.rps, acStatus.rps)}` },
         { name: 'errors and non-2xx responses', value: String(errs), limit: '0', pass: errs === 0 },
       ],
+      notes: [
+        'On this 2-core machine the load generator shares the CPU with the server. Profiling the server under tile load shows it idle about half the time: autocannon spends more CPU per 8 KB binary response than the server spends producing it, so its tile figure is the client\'s limit. The bar is therefore judged with the cheaper client, for baseline and tiles alike; the autocannon pair is shown beside it.',
+      ],
     };
-    return httpSection;
   } finally {
     await srv.stop();
   }

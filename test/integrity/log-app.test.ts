@@ -82,7 +82,7 @@ describe.each(DIALECTS)('log on %s', (dialect) => {
     expect(await db.selectFrom('log_entries').select('idx').where('subject', '=', 'resource:gagal').execute()).toEqual([]);
     expect((await get('/log/checkpoint')).body).toBe(cpBefore);
     // The next append takes the index the rolled-back one had, and its proof verifies.
-    await db.transaction().execute((trx) => logOf(t).append(trx, { kind: 'resource', subject: 'resource:berhasil', organization: org.name, sha256: 'b'.repeat(64) }));
+    await db.transaction().execute((trx) => logOf(t).append(trx, { kind: 'official-recap', subject: 'recap:berhasil', organization: org.name, sha256: 'b'.repeat(64) }));
     await logOf(t).afterCommit();
     const p = (await get(`/api/v1/log/proof?sha256=${'b'.repeat(64)}`)).json().data;
     expect(p.index).toBe(Number(before.size));
@@ -157,6 +157,26 @@ describe.each(DIALECTS)('log on %s', (dialect) => {
     expect(opened.ok && opened.verifiedBy.map((s) => s.name)).toEqual(['kotak.test/log', 'saksi.test/w1']);
     const forged = cosigned.replace(/\n(\d+)\n/, (_m, n) => `\n${Number(n) + 1}\n`);
     expect((await t.server.inject({ method: 'POST', url: '/log/cosignature', payload: forged, headers: { 'content-type': 'text/plain' } })).statusCode).toBe(409);
+  });
+
+  it('serialises concurrent publications: contiguous indexes, one tree, a clean audit', async () => {
+    const db = t.app.services.database.db;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, k) =>
+        db.transaction().execute(async (trx) => {
+          const a = await logOf(t).append(trx, { kind: 'official-recap', subject: `recap:c${k}a`, organization: org.name, sha256: sha256hex(`c${k}a`) });
+          const b = await logOf(t).append(trx, { kind: 'official-recap', subject: `recap:c${k}b`, organization: org.name, sha256: sha256hex(`c${k}b`) });
+          return [a.index, b.index];
+        }),
+      ),
+    );
+    await logOf(t).afterCommit();
+    const indexes = results.flat().sort((x, y) => x - y);
+    expect(new Set(indexes).size).toBe(16);
+    expect(indexes[15]! - indexes[0]!).toBe(15);
+    for (const [a, b] of results) expect(b).toBe(a! + 1); // each transaction's entries are adjacent
+    const audit = await invoke<{ ok: boolean; findings: unknown[] }>(t.system, 'log.audit', {});
+    expect(audit).toMatchObject({ ok: true, findings: [] });
   });
 
   it('refuses an entry of an unknown kind as an internal error, writing nothing', async () => {

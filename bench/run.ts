@@ -11,6 +11,7 @@ type Bench = { name: string; run: () => Promise<BenchSection | BenchSection[]> }
 const BENCHES: Bench[] = [
   { name: 'catalog', run: async () => (await import('./catalog.js')).run() },
   { name: 'maturity', run: async () => (await import('./maturity.js')).run() },
+  { name: 'pages', run: async () => (await import('./pages.js')).run() },
 ];
 
 function render(sections: BenchSection[], command: string): string {

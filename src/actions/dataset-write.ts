@@ -16,6 +16,7 @@ import { recordActivity } from '../store/catalog/activities.js';
 import type { Tx } from '../store/db.js';
 import { requireActor, requireRole } from './policies.js';
 import { readResourceInput } from './resource-input.js';
+import { logFile } from './resource.js';
 import { nowIso, withTransaction } from './tx.js';
 import { defineAction, type ActionContext } from './types.js';
 
@@ -43,8 +44,10 @@ export function datasetDigest(d: Dataset): string {
   return sha256Hex(canonicalize(d) ?? '');
 }
 
-async function publish(ctx: ActionContext, trx: Tx, d: Dataset, isNew: boolean, activityType: string): Promise<void> {
-  await saveDataset(trx, ctx.services.database.dialect, d, isNew);
+const isPublic = (d: Dataset | null) => d !== null && d.state === 'active' && !d.private;
+
+async function publish(ctx: ActionContext, trx: Tx, d: Dataset, before: Dataset | null, activityType: string): Promise<void> {
+  await saveDataset(trx, ctx.services.database.dialect, d, before === null);
   await recordActivity(trx, { objectType: 'package', objectId: d.id, activityType, userId: ctx.actor?.id ?? null, timestamp: d.modified, data: d });
   // Only what the public can see is published; private and draft datasets enter the log when they become public.
   if (d.state === 'active' && !d.private) {
@@ -55,6 +58,9 @@ async function publish(ctx: ActionContext, trx: Tx, d: Dataset, isNew: boolean, 
       sha256: datasetDigest(d),
       meta: { name: d.name, modified: d.modified, state: d.state },
     });
+    // Files uploaded while the dataset was a draft or private are published now, each with its own entry, so they
+    // can be verified by their hash like any other file (issue 4 §1).
+    if (!isPublic(before)) for (const r of d.resources) await logFile(ctx, trx, d, r);
   }
 }
 
@@ -118,7 +124,7 @@ export const datasetCreate = defineAction({
     return withTransaction(ctx, async (trx) => {
       if (await findDataset(trx, f.name)) throw KotakError.validation({ name: ['That URL is already in use.'] });
       const d = await buildDataset(ctx, trx, f, null, input.resources);
-      await publish(ctx, trx, d, true, 'new package');
+      await publish(ctx, trx, d, null, 'new package');
       return d;
     });
   },
@@ -148,7 +154,7 @@ export const datasetUpdate = defineAction({
       const f = readDatasetInput({ name: base.name, owner_org: base.organizationId, ...input }, null);
       if (f.name !== base.name && (await findDataset(trx, f.name))) throw KotakError.validation({ name: ['That URL is already in use.'] });
       const d = await buildDataset(ctx, trx, f, base, input.resources ?? []);
-      await publish(ctx, trx, d, false, 'changed package');
+      await publish(ctx, trx, d, base, 'changed package');
       return d;
     });
   },
@@ -170,7 +176,7 @@ export const datasetPatch = defineAction({
       const f = readDatasetInput(rest, fieldsOf(base));
       if (f.name !== base.name && (await findDataset(trx, f.name))) throw KotakError.validation({ name: ['That URL is already in use.'] });
       const d = await buildDataset(ctx, trx, f, base, input.resources);
-      await publish(ctx, trx, d, false, 'changed package');
+      await publish(ctx, trx, d, base, 'changed package');
       return d;
     });
   },

@@ -10,12 +10,13 @@ import * as organization from './organization.js';
 import * as misc from './misc.js';
 import * as activity from './activity.js';
 import * as user from './user.js';
+import * as preview from './resource-preview.js';
 
 /** Every catalogue action, listed by hand: adding an action means adding it here. */
 const core = (): ActionDef[] => [
   dataset.datasetShow, dataset.datasetList, dataset.datasetListWithResources, dataset.datasetSearch,
   datasetWrite.datasetCreate, datasetWrite.datasetUpdate, datasetWrite.datasetPatch, datasetWrite.datasetDelete,
-  resource.resourceShow, resource.resourceSearch, resource.resourceCreate, resource.resourceUpdate, resource.resourcePatch, resource.resourceDelete,
+  resource.resourceShow, resource.resourceSearch, resource.resourceCreate, resource.resourceUpdate, resource.resourcePatch, resource.resourceDelete, preview.resourcePreview,
   organization.organizationList, organization.organizationShow, organization.organizationCreate, organization.organizationMemberCreate,
   organization.groupList, organization.groupShow, organization.groupCreate,
   misc.tagList, misc.tagShow, misc.licenseList, misc.statusShow, misc.helpShow,

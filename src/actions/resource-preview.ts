@@ -1,15 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { parse } from 'csv-parse/sync';
-import { invoke } from '../../actions/invoke.js';
-import { anyone } from '../../actions/policies.js';
-import { defineAction } from '../../actions/types.js';
-import type { Resource } from '../../catalog/types.js';
+import { invoke } from './invoke.js';
+import { anyone } from './policies.js';
+import { defineAction } from './types.js';
+import type { Resource } from '../catalog/types.js';
 
 /**
  * `resource.preview`: the first rows of an uploaded tabular file (CSV/TSV) for the dataset page (issue 6 §2).
  * Visibility is the resource's own: the action reads the resource through `resource.show`, whose policy applies.
  * Only the first 64 KB are read, so a 1 GB file costs the same as a small one; the last, possibly cut, line is dropped.
- * (Lives with the pages until the catalogue grows a DataStore; the lead may move it to src/actions/resource.ts.)
  */
 const HEAD_BYTES = 64 * 1024;
 const TABULAR = new Set(['CSV', 'TSV', 'TXT']);

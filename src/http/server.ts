@@ -19,6 +19,7 @@ import { sendError } from './errors.js';
 import { openApi } from './v1/openapi.js';
 import { v1CatalogRoutes } from './v1/catalog.js';
 import { ROUTE_PLUGINS } from './plugins.js';
+import { notFoundPage, wantsPage } from './pages/plugin.js';
 
 export interface ServerOptions {
   /** fastify request logging (off in tests and benchmarks). */
@@ -46,7 +47,10 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
   });
 
   server.setErrorHandler((err, req, reply) => sendError(req, reply, err, logger, config.baseUrl));
-  server.setNotFoundHandler((req, reply) => sendError(req, reply, KotakError.notFound(`Path ${req.url.split('?')[0]}`), logger, config.baseUrl));
+  server.setNotFoundHandler((req, reply) => {
+    if (wantsPage(req)) return notFoundPage(app, req, reply);
+    return sendError(req, reply, KotakError.notFound(`Path ${req.url.split('?')[0]}`), logger, config.baseUrl);
+  });
 
   await server.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await server.register(cookie);

@@ -8,8 +8,6 @@ import { normaliseError } from '../errors.js';
 import { ASSET_PREFIX, loadAssets } from './assets.js';
 import { loadBoundaries } from './geo.js';
 import { CsrfError, createKit, type PageKit } from './kit.js';
-import { registerActions } from '../../actions/registry.js';
-import { resourcePreview } from './preview.js';
 import { datasetRoutes } from './routes/dataset.js';
 import { datasetSearchRoutes } from './routes/datasets.js';
 import { homeRoutes, type HomeContributor } from './routes/home.js';
@@ -44,7 +42,6 @@ export async function pagesPlugin(server: FastifyInstance, opts: PagesOptions): 
   const assets = loadAssets(publicDir);
   const boundaries = loadBoundaries(join(publicDir, 'geo'));
   const kit = createKit(opts.app, assets);
-  registerActions([resourcePreview]);
 
   await server.register(fastifyStatic, {
     root: publicDir,

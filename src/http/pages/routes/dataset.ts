@@ -5,7 +5,7 @@ import type { Dataset } from '../../../catalog/types.js';
 import type { Activity } from '../../../store/catalog/activities.js';
 import type { Boundaries } from '../geo.js';
 import type { PageKit } from '../kit.js';
-import type { Preview } from '../preview.js';
+import type { Preview } from '../../../actions/resource-preview.js';
 import { datasetPage } from '../views/dataset.js';
 import { hasLog } from './integrity.js';
 

@@ -8,7 +8,7 @@ import type { PageContext } from '../context.js';
 import { html, safeUrl, type Html, type Renderable } from '../html.js';
 import { layout } from '../layout.js';
 import { markdown } from '../markdown.js';
-import type { Preview } from '../preview.js';
+import type { Preview } from '../../../actions/resource-preview.js';
 
 export interface DatasetView {
   dataset: Dataset;

@@ -12,6 +12,7 @@ const BENCHES: Bench[] = [
   { name: 'catalog', run: async () => (await import('./catalog.js')).run() },
   { name: 'maturity', run: async () => (await import('./maturity.js')).run() },
   { name: 'pages', run: async () => (await import('./pages.js')).run() },
+  { name: 'integrity', run: async () => (await import('./integrity.js')).run() },
 ];
 
 function render(sections: BenchSection[], command: string): string {

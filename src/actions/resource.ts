@@ -92,7 +92,7 @@ async function writeResource(ctx: ActionContext, trx: Tx, d: Dataset, resources:
 /** A new uploaded file is a publication of its own: the log commits to the file's bytes (issue 4 §1). */
 export async function logFile(ctx: ActionContext, trx: Tx, d: Dataset, r: Resource): Promise<void> {
   if (r.urlType === 'upload' && r.sha256 && d.state === 'active' && !d.private) {
-    await ctx.services.log.append(trx, { kind: 'resource', subject: `resource:${r.id}`, organization: d.organization.name, sha256: r.sha256, meta: { dataset: d.name, name: r.name, size: r.size } });
+    await ctx.services.log.append(trx, { kind: 'resource', subject: `resource:${r.id}`, related: [`dataset:${d.id}`], organization: d.organization.name, sha256: r.sha256, meta: { dataset: d.name, name: r.name, size: r.size } });
   }
 }
 

@@ -26,11 +26,17 @@ export interface PublicationInput {
   /** Hex SHA-256 of the published content. */
   sha256: string;
   meta?: Record<string, unknown>;
+  /** Further subjects the entry is about, e.g. the dataset of a resource (`dataset:<id>`). */
+  related?: string[];
+  /** What `sha256` covers: raw bytes (default) or RFC 8785 canonical JSON (dataset versions, results, assessments). */
+  hashOf?: 'bytes' | 'jcs';
 }
 
 /** The append-only publication log (issue 4). Appends happen inside the caller's transaction. */
 export interface PublicationLog {
   append(trx: Tx, entry: PublicationInput): Promise<{ index: number }>;
+  /** Appends many entries with one tree update (a results import logs one entry per TPS). */
+  appendMany(trx: Tx, entries: readonly PublicationInput[]): Promise<{ index: number }[]>;
   /** Called after a publication commits: signs a new checkpoint when the tree grew. */
   afterCommit(): Promise<void>;
 }

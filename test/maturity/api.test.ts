@@ -105,7 +105,7 @@ describe.each(DIALECTS)('maturity API on %s', (dialect) => {
     });
 
     it('stores nothing when the log append fails (same transaction)', async () => {
-      const failing = { ...t.system, services: { ...t.app.services, log: { append: async () => { throw new Error('log down'); }, afterCommit: async () => {} } } };
+      const failing = { ...t.system, services: { ...t.app.services, log: { append: async () => { throw new Error('log down'); }, appendMany: async () => { throw new Error('log down'); }, afterCommit: async () => {} } } };
       const before = await t.app.services.database.db.selectFrom('maturity_assessments').select('id').execute();
       await expect(invoke(failing, 'maturity.assess', { organization: ORG, round: '2026' })).rejects.toThrow('log down');
       const after = await t.app.services.database.db.selectFrom('maturity_assessments').select('id').execute();

@@ -6,6 +6,7 @@
 import { KotakError } from '../errors.js';
 import { compileContest, type Contest } from '../results/contest.js';
 import type { RegionTree } from '../results/regions.js';
+import { prepareRecap } from '../results/recap.js';
 import type { Election } from '../results/types.js';
 import type { Database, Executor } from '../store/db.js';
 import { getContest, getElection, loadRegionTreeOf, type StoredContest } from '../store/results/elections.js';
@@ -32,7 +33,11 @@ export function treeOf(database: Database, electionId: string): Promise<RegionTr
   const c = cacheOf(database);
   let t = c.trees.get(electionId);
   if (!t) {
-    t = loadRegionTreeOf(database.db, electionId);
+    t = loadRegionTreeOf(database.db, electionId).then((tree) => {
+      tree.warm();
+      prepareRecap(tree);
+      return tree;
+    });
     c.trees.set(electionId, t);
     t.catch(() => c.trees.delete(electionId));
   }

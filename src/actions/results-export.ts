@@ -20,7 +20,7 @@ import { desaLines } from '../results/merge.js';
 import type { RegionTotals } from '../results/recap.js';
 import { ADMIN_FIELDS, REGION_LEVELS, type TpsForm } from '../results/types.js';
 import { desaRowsIn } from '../store/results/forms.js';
-import { allRecap, recapOfCodes } from '../store/results/recap.js';
+import { allTotals, totalsOf } from './results-totals.js';
 import type { RegionTree, TreeLevel } from '../results/regions.js';
 import type { Executor } from '../store/db.js';
 import { anyone } from './policies.js';
@@ -63,7 +63,7 @@ function regionCells(t: RegionTotals, contest: Contest): (string | number | null
 /** Totals of every region of `level` inside `code`, in code order. */
 async function atLevel(db: Executor, tree: RegionTree, election: string, contest: Contest, code: string, level: TreeLevel): Promise<RegionTotals[]> {
   const codes = tree.codesAt(level).filter((c) => tree.within(c, code));
-  const rows = await recapOfCodes(db, election, contest.id, codes);
+  const rows = await totalsOf(db, election, contest, tree, codes);
   return codes.map((c) => rows.get(c)).filter((t): t is RegionTotals => t !== undefined);
 }
 
@@ -158,7 +158,7 @@ async function errDocument(ctx: ActionContext, input: { election: string; contes
   const { compiled: contest } = await contestOf(ctx.services.database, input.election, input.contest);
   const tree = await treeOf(ctx.services.database, input.election);
   const root = requireRegion(tree, input.region ?? 'ID');
-  const totals = await allRecap(db, input.election, input.contest);
+  const totals = await allTotals(db, input.election, contest, tree);
   const forms: TpsForm[] = [];
   for await (const f of formsIn(db, input.election, contest, root)) forms.push(f);
   return writeErr(kotakToErr({ election, contest, tree, root, totals: (c) => totals.get(c), forms, issuer: ctx.services.config.siteTitle }));

@@ -19,7 +19,7 @@ import { normalisedHeader } from '../results/export/csv.js';
 import { detectFormat, IMPORT_FORMATS, readForms, type ImportFormat, type Layout } from '../results/import/index.js';
 import { pushLine } from '../results/lines.js';
 import { bodyOf } from '../results/body.js';
-import { commonRegion, desaLines, desaText, firstRows, mergeImport, type DesaState, type MergeResult } from '../results/merge.js';
+import { desaLines, desaText, firstRows, mergeImport, type DesaState, type MergeResult } from '../results/merge.js';
 import { runPipeline, type PipelineResult } from '../results/pipeline.js';
 import { formLayout, FormBatch } from '../results/batch.js';
 import type { Contest } from '../results/contest.js';
@@ -29,7 +29,8 @@ import { lockAndBumpContest, lockContest } from '../store/results/elections.js';
 import { deleteFlagsOf, insertFlags, type FlagRow } from '../store/results/flags.js';
 import { hasForms, insertHistory, loadDesaRows, writeDesaRows } from '../store/results/forms.js';
 import { importsBySeq, insertImport, nextImportSeq } from '../store/results/imports.js';
-import { recapOf, replaceRecap } from '../store/results/recap.js';
+import { replaceRecap } from '../store/results/recap.js';
+import { totalsOf } from './results-totals.js';
 import { signedIn, requireRole } from './policies.js';
 import { contestOf, noteRevision, requireElection, treeOf } from './results-context.js';
 import { owningOrganization, publishImport, rawFormatOf, type FileRef } from './results-publish.js';
@@ -162,24 +163,27 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
   const filename = req.filename ?? basename(req.path);
   const format = req.format ?? (await detectFormat(req.path));
   const isDir = (await stat(req.path)).isDirectory();
-  // The raw file goes to the blob store while the file is parsed (content-addressed, so a failed import leaves only an
-  // unreferenced blob). A folder is published as one JSON Lines file of `{ url, data }` records, which reads back.
+  // A CSV is read whole meanwhile, on the thread pool: it may turn out to be already normalised (body.ts), and it goes
+  // to the blob store in one write rather than as a stream competing with the parse for the event loop. Other inputs
+  // are streamed into the store while they are parsed. Blobs are content-addressed, so a failed import leaves only an
+  // unreferenced blob. A folder is published as one JSON Lines file of `{ url, data }` records, which reads back.
+  const fileBytes = format === 'csv' && !isDir && !req.raw ? readFile(req.path) : null;
+  fileBytes?.catch(() => {});
   const rawPut: Promise<FileRef> = req.raw
     ? Promise.resolve(req.raw)
-    : isDir
-      ? folderAsJsonLines(req.path).then(async (buf) => ({ ...(await blobs.put(buf)), filename: `${filename}.jsonl` }))
-      : blobs.put(createReadStream(req.path)).then((p) => ({ ...p, filename }));
+    : fileBytes
+      ? fileBytes.then(async (buf) => ({ ...(await blobs.put(buf)), filename }))
+      : isDir
+        ? folderAsJsonLines(req.path).then(async (buf) => ({ ...(await blobs.put(buf)), filename: `${filename}.jsonl` }))
+        : blobs.put(createReadStream(req.path)).then((p) => ({ ...p, filename }));
   rawPut.catch(() => {});
-  // A CSV may turn out to be already normalised (body.ts): read its bytes meanwhile, on the thread pool.
-  const fileBytes = format === 'csv' && !isDir ? readFile(req.path) : null;
-  fileBytes?.catch(() => {});
 
   let t = performance.now();
   const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename }), { contest, tree });
   lap('parse_check', t);
   t = performance.now();
-  const body = bodyOf(result.batches, fileBytes ? await fileBytes : undefined);
-  const regionCode = commonRegion(tree, body.desa.map((d) => tree.placeTps(d.firstTps)));
+  const body = bodyOf(result.batches, fileBytes ? await fileBytes : format === 'csv' && !isDir ? await readFile(req.path) : undefined);
+  const regionCode = result.recap.commonRegion();
   const region = { code: regionCode, name: tree.get(regionCode)!.name };
   const org = await owningOrganization(database.db, tree, regionCode);
   requireRole(ctx, org.id, 'editor');
@@ -204,7 +208,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
       if (initial) {
         merge = { rows: firstRows(body, seq, tree), superseded: [], newTps: result.tps, changed: [], unchanged: 0 };
       } else {
-        const stored = await loadDesaRows(trx, election.id, contest.id, body.desa.map((d) => d.code));
+        const stored = await loadDesaRows(trx, election.id, contest.id, body.desa.map((d) => ({ desaCode: d.code, regionCode: tree.placeTps(d.firstTps) })));
         merge = mergeImport(body, stored, seq, tree);
       }
       if (merge.newTps === 0 && merge.changed.length === 0) throw new NothingChanged();
@@ -290,7 +294,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
     return out;
   } catch (e) {
     if (!(e instanceof NothingChanged)) throw e;
-    const t2 = await recapOf(database.db, election.id, contest.id, pubCode);
+    const t2 = (await totalsOf(database.db, election.id, contest, tree, [pubCode])).get(pubCode);
     timings.total = Math.round(performance.now() - t0);
     return {
       ...base, changed: false, import: null, dataset: null, tps: { new: 0, changed: 0, unchanged: result.tps },

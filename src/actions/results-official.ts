@@ -11,7 +11,7 @@ import { Type } from '@sinclair/typebox';
 import { KotakError } from '../errors.js';
 import { compareOfficial, readOfficialCsv } from '../results/official.js';
 import { listOfficial, upsertOfficial } from '../store/results/official.js';
-import { allRecap } from '../store/results/recap.js';
+import { totalsOf } from './results-totals.js';
 import { anyone, requireRole, signedIn } from './policies.js';
 import { owningOrganization } from './results-publish.js';
 import { contestOf, requireElection, treeOf } from './results-context.js';
@@ -61,7 +61,7 @@ export const resultsOfficialImport = defineAction({
           meta: { election: input.election, contest: input.contest, regions: rows.length },
         });
       });
-      const totals = await allRecap(database.db, input.election, input.contest);
+      const totals = await totalsOf(database.db, input.election, contest, tree, [...new Set(rows.map((r) => r.region))]);
       return { regions: rows.length, ...compareOfficial(rows, (c) => totals.get(c)) };
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -78,9 +78,10 @@ export const resultsCompare = defineAction({
   async run(ctx, input) {
     const db = ctx.services.database.db;
     await requireElection(db, input.election);
-    await contestOf(ctx.services.database, input.election, input.contest);
+    const { compiled: contest } = await contestOf(ctx.services.database, input.election, input.contest);
+    const tree = await treeOf(ctx.services.database, input.election);
     const official = await listOfficial(db, input.election, input.contest);
-    const totals = await allRecap(db, input.election, input.contest);
+    const totals = await totalsOf(db, input.election, contest, tree, [...new Set(official.map((r) => r.region))]);
     return { official: official.length, ...compareOfficial(official, (c) => totals.get(c)) };
   },
 });

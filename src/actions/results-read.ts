@@ -17,7 +17,7 @@ import { tpsCode } from '../results/import/columns.js';
 import { flagsOfTps, listFlags } from '../store/results/flags.js';
 import { desaRowOfTps, desaRowsIn, historyOfTps } from '../store/results/forms.js';
 import { importsById, importsBySeq, listImports } from '../store/results/imports.js';
-import { recapOfCodes } from '../store/results/recap.js';
+import { totalsOf } from './results-totals.js';
 import { anyone } from './policies.js';
 import { presentForm, presentImport, presentRegion, presentSelections, presentTotals } from './results-present.js';
 import { cachedAnswer, contestOf, requireElection, requireRegion, treeOf } from './results-context.js';
@@ -45,7 +45,7 @@ export const resultsRegion = defineAction({
       const { contest, tree, db } = await load(ctx, input);
       const code = requireRegion(tree, input.code);
       const node = tree.get(code)!;
-      const byCode = await recapOfCodes(db, input.election, input.contest, [code, ...node.children]);
+      const byCode = await totalsOf(db, input.election, contest, tree, [code, ...node.children]);
       return {
         election: input.election,
         contest: input.contest,
@@ -72,7 +72,8 @@ export const resultsTps = defineAction({
     } catch (e) {
       throw KotakError.validation({ tps: [(e as Error).message] });
     }
-    const row = await desaRowOfTps(db, input.election, input.contest, tps);
+    const place = tree.placeTps(tps);
+    const row = await desaRowOfTps(db, input.election, input.contest, tps, place);
     const lines = row ? desaLines(row) : [];
     const k = lines.findIndex((l) => l.startsWith(tps + ','));
     if (!row || k < 0) throw KotakError.notFound(`TPS ${tps} in contest ${input.contest}`);
@@ -80,7 +81,7 @@ export const resultsTps = defineAction({
     const layout = formLayout(contest.selections.length);
     const b = batchOfLines(layout, [lines[k]!]);
     const ctxChecks = { tree, selectionKeys: contest.selections.map((s) => s.key) };
-    const stored = await flagsOfTps(db, input.election, input.contest, tps);
+    const stored = await flagsOfTps(db, input.election, input.contest, tps, place);
     const checks = [
       ...evaluateForm(b, 0, ctxChecks).map((o) => ({ ...o, title: getCheck(o.rule)!.title })),
       ...stored.filter((f) => getCheck(f.rule)?.scope === 'dataset').map((f) => ({ rule: f.rule, status: 'fail' as const, numbers: f.numbers, title: getCheck(f.rule)!.title })),
@@ -88,7 +89,6 @@ export const resultsTps = defineAction({
     const history = await historyOfTps(db, input.election, input.contest, tps);
     const current = (await importsBySeq(db, input.election, input.contest, [meta.importSeq])).get(meta.importSeq);
     const byId = await importsById(db, [...history.map((h) => h.importId), ...history.map((h) => h.replacedBy)]);
-    const place = tree.placeTps(tps);
     return {
       election: input.election,
       contest: input.contest,

@@ -11,7 +11,7 @@
 import { A_INVALID, A_REGISTERED, A_USED, A_VALID, A_VOTERS, type FormBatch, type FormLayout } from './batch.js';
 import { checkIds } from './checks/registry.js';
 import type { Contest } from './contest.js';
-import { NATIONAL_CODE, type RegionTree, type TreeLevel } from './regions.js';
+import { NATIONAL_CODE, type RegionTree, type TreeLevel, type TreeNode } from './regions.js';
 import { ADMIN_FIELDS, type AdminFigures } from './types.js';
 import { ByteWriter } from './bytes.js';
 
@@ -41,6 +41,12 @@ interface Shape {
   index: Map<string, number>;
   parent: Int32Array;
   order: Int32Array;
+  isDesa: Uint8Array;
+}
+
+/** Computes a tree's recap shape and row prefixes ahead of the first import (a server does it when it loads the tree). */
+export function prepareRecap(tree: RegionTree): void {
+  prefixesOf(tree, shapeOf(tree).codes);
 }
 
 /** Node order (children before parents), index and parents of a tree, computed once per tree. */
@@ -58,7 +64,8 @@ function shapeOf(tree: RegionTree): Shape {
     parent[i] = p === null ? -1 : index.get(p)!;
     order[i] = i;
   });
-  s = { codes, index, parent, order };
+  const isDesa = Uint8Array.from(codes, (c) => (tree.get(c)!.level === 'desa_kelurahan' ? 1 : 0));
+  s = { codes, index, parent, order, isDesa };
   shapes.set(tree, s);
   return s;
 }
@@ -69,6 +76,7 @@ export class Recap {
   /** Parent node index per node (−1 for the root), in bottom-up order of `order`. */
   private readonly parent: Int32Array;
   private readonly order: Int32Array;
+  private readonly isDesa: Uint8Array;
   readonly width: number;
   readonly data: Float64Array;
   private readonly adminOff = FIXED;
@@ -87,6 +95,7 @@ export class Recap {
     this.index = shape.index;
     this.parent = shape.parent;
     this.order = shape.order;
+    this.isDesa = shape.isDesa;
     this.votesOff = FIXED + ADMIN_FIELDS.length;
     this.flagsOff = this.votesOff + layout.selections;
     this.width = this.flagsOff + ruleIds.length;
@@ -179,6 +188,23 @@ export class Recap {
     };
   }
 
+  /**
+   * The lowest region holding every TPS counted (after `rollUp`): from the root, go down while a single child holds
+   * all of them — the region an import is about.
+   */
+  commonRegion(): string {
+    const W = this.width;
+    const d = this.data;
+    let code = NATIONAL_CODE;
+    for (;;) {
+      const node = this.tree.get(code)!;
+      const total = d[this.index.get(code)! * W + EXPECTED]!;
+      const holding = node.children.filter((c) => d[this.index.get(c)! * W + EXPECTED]! > 0);
+      if (holding.length !== 1 || d[this.index.get(holding[0]!)! * W + EXPECTED] !== total) return code;
+      code = holding[0]!;
+    }
+  }
+
   /** Totals of every region (national first, then by code). */
   all(): RegionTotals[] {
     return [...this.codes].sort((a, b) => (a === NATIONAL_CODE ? -1 : b === NATIONAL_CODE ? 1 : a < b ? -1 : 1)).map((c) => this.totals(c));
@@ -205,7 +231,11 @@ export class Recap {
     // a national recap); one string per row still cost more than the figures. SQLite stores the bytes as they are.
     const prefixes = prefixesOf(this.tree, this.codes);
     const w = new ByteWriter(this.codes.length * (200 + 24 * (S + fKeys.length)));
+    let count = 0;
     for (let n = 0; n < this.codes.length; n++) {
+      // A desa's totals are the sum of its ~10 stored TPS lines, computed when read (desaTotals): storing them would
+      // be 84 thousand more rows per national import for figures that cost nothing to recompute.
+      if (this.isDesa[n]) continue;
       const code = this.codes[n]!;
       const o = n * W;
       const start = w.pos;
@@ -234,8 +264,9 @@ export class Recap {
         w.value(d[o + this.flagsOff + k]!);
       }
       w.bytes(END);
-      out[n] = { code, json: w.buf.subarray(start, w.pos) };
+      out[count++] = { code, json: w.buf.subarray(start, w.pos) };
     }
+    out.length = count;
     return out;
   }
 }
@@ -244,6 +275,54 @@ export interface RecapRow {
   code: string;
   /** UTF-8 JSON (see ResultsRecapTable.data); a view of a larger buffer — copy it to keep it. */
   json: Buffer;
+}
+
+/**
+ * Totals of one desa from its TPS forms and its stored flag counts (the recap rows stop at kecamatan level, see
+ * `Recap.rows`). Sums as `Recap.addForm` makes them.
+ */
+export function desaTotals(node: TreeNode, b: FormBatch, contest: Contest, flags: Record<string, number>, ruleIds: string[] = checkIds()): RegionTotals {
+  const L = b.layout;
+  const v = b.values;
+  const admin = {} as Record<keyof AdminFigures, number>;
+  ADMIN_FIELDS.forEach((f) => (admin[f] = 0));
+  const votes: Record<string, number> = {};
+  contest.selections.forEach((s) => (votes[s.key] = 0));
+  let reported = 0;
+  let complete = 0;
+  for (let i = 0; i < b.length; i++) {
+    const o = i * L.width;
+    let any = false;
+    contest.selections.forEach((s, k) => {
+      const x = v[o + k]!;
+      if (x === x) {
+        votes[s.key]! += x;
+        any = true;
+      }
+    });
+    ADMIN_FIELDS.forEach((f, k) => {
+      const x = v[o + L.admin + k]!;
+      if (x === x) admin[f] += x;
+    });
+    if (any) {
+      reported++;
+      const a = o + L.admin;
+      if ([A_VALID, A_INVALID, A_USED, A_REGISTERED, A_VOTERS].every((k) => v[a + k] === v[a + k])) complete++;
+    }
+  }
+  const f: Record<string, number> = {};
+  for (const r of ruleIds) f[r] = flags[r] ?? 0;
+  return {
+    code: node.code,
+    name: node.name,
+    level: node.level,
+    parentCode: node.parentCode,
+    tps: { expected: b.length, reported, complete },
+    coverage: b.length ? reported / b.length : null,
+    admin,
+    votes,
+    flags: f,
+  };
 }
 
 /** The `{"n":…,"l":…,"p":…` start of each region's row, per tree (a tree never changes; imports reuse them). */

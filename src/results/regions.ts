@@ -102,6 +102,15 @@ export class RegionTree {
     return NATIONAL_CODE;
   }
 
+  /** Fills the desa lookup for every desa and KPU alias at once (a server does it when it loads the tree). */
+  warm(): void {
+    for (const n of this.nodes.values()) if (n.level === 'desa_kelurahan') this.desaMemo.set(n.code, n.code);
+    for (const [k, v] of this.aliasIndex) {
+      const code = k.slice(k.indexOf(':') + 1);
+      if (code.length === 10 && this.nodes.get(v)?.level === 'desa_kelurahan') this.desaMemo.set(code, v);
+    }
+  }
+
   /** The region and its ancestors up to `ID`, nearest first. */
   lineage(code: string): string[] {
     const out: string[] = [];

@@ -53,6 +53,18 @@ for (const dialect of DIALECTS) {
       expect((await get(`${base}/regions/3602162018`)).json().data.region.code).toBe('3602282009');
     });
 
+    it('a kecamatan equals the sum of its desa, whose totals come from their stored TPS lines', async () => {
+      const d = (await get(`${base}/regions/367301`)).json().data;
+      expect(d.children.length).toBeGreaterThan(5);
+      for (const key of ['suara_sah', 'pemilih_dpt_total', 'pengguna_total']) expect(d.children.reduce((a: number, c: any) => a + c.totals[key], 0), key).toBe(d.totals[key]);
+      expect(d.children.reduce((a: number, c: any) => a + c.totals.votes['01'], 0)).toBe(d.totals.votes['01']);
+      for (const rule of Object.keys(d.flags)) expect(d.children.reduce((a: number, c: any) => a + (c.flags[rule] ?? 0), 0), rule).toBe(d.flags[rule]);
+      for (const k of ['tps_expected', 'tps_reported', 'tps_complete']) expect(d.children.reduce((a: number, c: any) => a + c.coverage[k], 0), k).toBe(d.coverage[k]);
+      const one = (await get(`${base}/regions/${d.children[0].code}`)).json().data;
+      expect(one.totals).toEqual(d.children[0].totals);
+      expect(one.children).toEqual([]);
+    });
+
     it('answers 404 with the error shape for an unknown region, TPS, election', async () => {
       for (const url of [`${base}/regions/9999`, `${base}/tps/3601012001999`, '/api/v1/elections/pemilu-1999/contests']) {
         const r = await get(url);

@@ -100,3 +100,8 @@ export const HISTORY: BulkTable = {
   columns: ['election_id', 'contest_id', 'tps_code', 'version', 'line', 'import_id', 'replaced_by', 'replaced_at'],
   types: ['text', 'text', 'text', 'integer', 'text', 'text', 'text', 'text'],
 };
+
+/** The key range of a region's subtree: Kemendagri codes are digit strings that extend their parent's code. */
+export function subtree(region: string): [string, string] {
+  return [region, `${region}:`];
+}

@@ -2,7 +2,7 @@
  * TPS figures, one row per contest and desa (schema-results.ts), their superseded versions, and import records.
  */
 import type { Database, Executor, Tx } from '../db.js';
-import { bulkInsert, FORMS, HISTORY } from './bulk.js';
+import { bulkInsert, FORMS, HISTORY, subtree } from './bulk.js';
 import type { DesaState } from '../../results/merge.js';
 
 export type DesaRow = DesaState;
@@ -18,35 +18,46 @@ export async function hasForms(db: Executor, electionId: string, contestId: stri
   return r !== undefined;
 }
 
-/** Desa rows by desa code (all of the contest when `desaCodes` is omitted). */
-export async function loadDesaRows(db: Executor, electionId: string, contestId: string, desaCodes?: string[]): Promise<Map<string, DesaRow>> {
+/**
+ * Desa rows by desa code — all of the contest when `keys` is omitted, else those of the given desa with the region
+ * that holds each (the key starts with the region).
+ */
+export async function loadDesaRows(db: Executor, electionId: string, contestId: string, keys?: { desaCode: string; regionCode: string }[]): Promise<Map<string, DesaRow>> {
   const out = new Map<string, DesaRow>();
   const base = () => db.selectFrom('results_forms').select(['desa_code', 'region_code', 'tps_count', 'data', 'meta']).where('election_id', '=', electionId).where('contest_id', '=', contestId);
-  if (!desaCodes) {
+  if (!keys) {
     for (const r of await base().execute()) out.set(r.desa_code, rowToDesa(r));
     return out;
   }
-  for (let i = 0; i < desaCodes.length; i += 500) {
-    const part = desaCodes.slice(i, i + 500);
-    for (const r of await base().where('desa_code', 'in', part).execute()) out.set(r.desa_code, rowToDesa(r));
+  for (let i = 0; i < keys.length; i += 500) {
+    const part = keys.slice(i, i + 500);
+    const rows = await base()
+      .where('region_code', 'in', [...new Set(part.map((k) => k.regionCode))])
+      .where('desa_code', 'in', part.map((k) => k.desaCode))
+      .execute();
+    for (const r of rows) out.set(r.desa_code, rowToDesa(r));
   }
   return out;
 }
 
-/** Desa rows whose region lies in `regionCode` (a Kemendagri code prefix; `ID` = all), in desa order. */
+/** Desa rows whose region lies in `regionCode` (its subtree; `ID` = all), in desa order. */
 export async function desaRowsIn(db: Executor, electionId: string, contestId: string, regionCode: string): Promise<DesaRow[]> {
   let q = db.selectFrom('results_forms').select(['desa_code', 'region_code', 'tps_count', 'data', 'meta']).where('election_id', '=', electionId).where('contest_id', '=', contestId);
-  if (regionCode !== 'ID') q = q.where('region_code', 'like', `${regionCode}%`);
-  return (await q.orderBy('desa_code').execute()).map(rowToDesa);
+  if (regionCode !== 'ID') {
+    const [lo, hi] = subtree(regionCode);
+    q = q.where('region_code', '>=', lo).where('region_code', '<', hi);
+  }
+  return (await q.execute()).map(rowToDesa).sort((a, b) => (a.desaCode < b.desaCode ? -1 : a.desaCode > b.desaCode ? 1 : 0));
 }
 
-/** The desa row holding a TPS. */
-export async function desaRowOfTps(db: Executor, electionId: string, contestId: string, tps: string): Promise<DesaRow | null> {
+/** The desa row holding a TPS, given the region that holds it (RegionTree.placeTps). */
+export async function desaRowOfTps(db: Executor, electionId: string, contestId: string, tps: string, regionCode: string): Promise<DesaRow | null> {
   const r = await db
     .selectFrom('results_forms')
     .select(['desa_code', 'region_code', 'tps_count', 'data', 'meta'])
     .where('election_id', '=', electionId)
     .where('contest_id', '=', contestId)
+    .where('region_code', '=', regionCode)
     .where('desa_code', '=', tps.slice(0, 10))
     .executeTakeFirst();
   return r ? rowToDesa(r) : null;
@@ -55,9 +66,15 @@ export async function desaRowOfTps(db: Executor, electionId: string, contestId: 
 /** Replaces the given desa rows. */
 export async function writeDesaRows(trx: Tx, database: Database, electionId: string, contestId: string, rows: DesaRow[], replacing: boolean): Promise<void> {
   if (replacing) {
-    const codes = rows.map((r) => r.desaCode);
-    for (let i = 0; i < codes.length; i += 500) {
-      await trx.deleteFrom('results_forms').where('election_id', '=', electionId).where('contest_id', '=', contestId).where('desa_code', 'in', codes.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500) {
+      const part = rows.slice(i, i + 500);
+      await trx
+        .deleteFrom('results_forms')
+        .where('election_id', '=', electionId)
+        .where('contest_id', '=', contestId)
+        .where('region_code', 'in', [...new Set(part.map((r) => r.regionCode))])
+        .where('desa_code', 'in', part.map((r) => r.desaCode))
+        .execute();
     }
   }
   await bulkInsert(
@@ -91,4 +108,24 @@ export async function historyOfTps(db: Executor, electionId: string, contestId: 
     .orderBy('version')
     .execute();
   return rows.map((r) => ({ tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at }));
+}
+
+/** Desa rows held exactly by each of the given regions (a Kemendagri desa may gather rows of two KPU codes). */
+export async function desaRowsOfRegions(db: Executor, electionId: string, contestId: string, regions: string[]): Promise<Map<string, DesaRow[]>> {
+  const out = new Map<string, DesaRow[]>();
+  for (let i = 0; i < regions.length; i += 500) {
+    const rows = await db
+      .selectFrom('results_forms')
+      .select(['desa_code', 'region_code', 'tps_count', 'data', 'meta'])
+      .where('election_id', '=', electionId)
+      .where('contest_id', '=', contestId)
+      .where('region_code', 'in', regions.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      let l = out.get(r.region_code);
+      if (!l) out.set(r.region_code, (l = []));
+      l.push(rowToDesa(r));
+    }
+  }
+  return out;
 }

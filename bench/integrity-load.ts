@@ -11,6 +11,9 @@ export interface RawLoadResult {
   rps: number;
   requests: number;
   non2xx: number;
+  /** Latency percentiles in ms (from writing a request to the last byte of its response). */
+  p50: number;
+  p99: number;
 }
 
 export async function rawLoad(url: string, paths: string[], opts: { connections?: number; seconds?: number } = {}): Promise<RawLoadResult> {
@@ -20,6 +23,7 @@ export async function rawLoad(url: string, paths: string[], opts: { connections?
   let done = 0;
   let non2xx = 0;
   let next = 0;
+  const latencies: number[] = [];
   const HEADER_END = Buffer.from('\r\n\r\n');
   const one = () =>
     new Promise<void>((resolve, reject) => {
@@ -27,11 +31,13 @@ export async function rawLoad(url: string, paths: string[], opts: { connections?
       sock.setNoDelay(true);
       let buf: Buffer = Buffer.alloc(0);
       let need = -1; // bytes of the current response still expected once its header is read
+      let sentAt = 0;
       const send = () => {
         if (Date.now() >= end) {
           sock.end();
           return resolve();
         }
+        sentAt = performance.now();
         sock.write(requests[next++ % requests.length]!);
       };
       sock.on('connect', send);
@@ -52,6 +58,7 @@ export async function rawLoad(url: string, paths: string[], opts: { connections?
           buf = buf.subarray(need);
           need = -1;
           done++;
+          latencies.push(performance.now() - sentAt);
           send();
           if (!buf.length) return;
         }
@@ -59,5 +66,7 @@ export async function rawLoad(url: string, paths: string[], opts: { connections?
     });
   const t = Date.now();
   await Promise.all(Array.from({ length: opts.connections ?? 16 }, one));
-  return { rps: done / ((Date.now() - t) / 1000), requests: done, non2xx };
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { rps: done / ((Date.now() - t) / 1000), requests: done, non2xx, p50: at(0.5), p99: at(0.99) };
 }

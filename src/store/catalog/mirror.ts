@@ -14,9 +14,11 @@ export class CatalogMirror {
   private version = -1;
   private memo = new Map<string, unknown>();
 
-  /** A value derived from the catalogue (e.g. facet display names), recomputed when the catalogue version changes. */
+  /**
+   * A value derived from the catalogue (e.g. facet display names), recomputed when the catalogue version changes.
+   * Call after sync(): it answers for the version the mirror has.
+   */
   async derived<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    await this.sync();
     if (!this.memo.has(key)) this.memo.set(key, await compute());
     return this.memo.get(key) as T;
   }
@@ -24,10 +26,23 @@ export class CatalogMirror {
 
   constructor(private readonly database: Database) {}
 
+  /** The catalogue version: a prepared statement on SQLite (microseconds), a Kysely query on PostgreSQL. */
+  private async currentVersion(): Promise<number> {
+    const sqlite = this.database.sqlite;
+    // Never read past Kysely's connection lock while a write transaction is open on the one SQLite connection: it
+    // would see uncommitted rows. Then the query below waits for the transaction like every other query.
+    if (sqlite && !sqlite.inTransaction) {
+      this.versionStmt ??= sqlite.prepare('SELECT version FROM catalog_state WHERE id = 1').pluck();
+      return Number(this.versionStmt.get() ?? 0);
+    }
+    const row = await this.database.db.selectFrom('catalog_state').select('version').where('id', '=', 1).executeTakeFirst();
+    return Number(row?.version ?? 0);
+  }
+  private versionStmt: { get(): unknown } | null = null;
+
   async sync(): Promise<SearchIndex> {
     const db = this.database.db;
-    const row = await db.selectFrom('catalog_state').select('version').where('id', '=', 1).executeTakeFirst();
-    const v = Number(row?.version ?? 0);
+    const v = await this.currentVersion();
     if (v === this.version) return this.index;
     if (!this.syncing) {
       this.syncing = (async () => {

@@ -283,7 +283,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         filename, format, raw_sha256: raw.sha256, raw_size: raw.size, normalised_sha256: norm.sha256, normalised_size: norm.size,
         region_code: regionCode, forms: result.forms, tps_new: tpsCounts.new, tps_changed: tpsCounts.changed, tps_unchanged: tpsCounts.unchanged,
         organization_id: org.id, dataset_id: pub.dataset.id, log_index: pub.logIndex,
-        summary: JSON.stringify({ flags: base.flags, duplicates: base.duplicates }),
+        summary: JSON.stringify({ flags: base.flags, duplicates: base.duplicates, manifest }),
       });
       lap('publish', t);
       timings.total = Math.round(performance.now() - t0);

@@ -55,5 +55,7 @@ export function presentImport(r: ImportRecord | undefined) {
     tps: { new: r.tps_new, changed: r.tps_changed, unchanged: r.tps_unchanged },
     dataset_id: r.dataset_id,
     log_index: r.log_index,
+    /** What the `results-import` log entry's SHA-256 covers, in RFC 8785 form. */
+    manifest: (JSON.parse(r.summary) as { manifest?: unknown }).manifest ?? null,
   };
 }

@@ -57,8 +57,6 @@ interface PublishInput {
   manifest: Record<string, unknown>;
 }
 
-type LogLike = ActionContext['services']['log'] & { appendMany?: (trx: Tx, e: readonly (PublicationInput & { related?: string[] })[]) => Promise<{ index: number }[]> };
-
 /** Writes the dataset version and the log entries; returns the dataset and the index of the results-import entry. */
 export async function publishImport(ctx: ActionContext, trx: Tx, p: PublishInput): Promise<{ dataset: Dataset; logIndex: number }> {
   const now = ctx.services.now().toISOString();
@@ -143,13 +141,15 @@ export async function publishImport(ctx: ActionContext, trx: Tx, p: PublishInput
 
   const org = p.org.name;
   const manifestHash = sha256Hex(canonicalize(p.manifest) ?? '');
-  const entries: (PublicationInput & { related?: string[] })[] = [
-    { kind: 'results-import', subject: `results-import:${p.importId}`, organization: org, sha256: manifestHash, related: [`dataset:${d.id}`], meta: { election: p.election.id, contest: p.contest.id, seq: p.importSeq, region: p.region.code } },
-    { kind: 'dataset-version', subject: `dataset:${d.id}`, organization: org, sha256: datasetDigest(d), meta: { name: d.name, modified: d.modified, state: d.state } },
-    { kind: 'resource', subject: `resource:${raw.id}`, organization: org, sha256: raw.sha256!, related: [`dataset:${d.id}`], meta: { dataset: d.name, name: raw.name, size: raw.size } },
+  // The import entry commits to its manifest (stored with the import, results.imports) and each correction to
+  // `{contest, tps, version, line}` (results.tps shows the line), both in RFC 8785 form; files to their bytes.
+  const entries: PublicationInput[] = [
+    { kind: 'results-import', subject: `results-import:${p.importId}`, organization: org, sha256: manifestHash, hashOf: 'jcs', related: [`dataset:${d.id}`], meta: { election: p.election.id, contest: p.contest.id, seq: p.importSeq, region: p.region.code } },
+    { kind: 'dataset-version', subject: `dataset:${d.id}`, organization: org, sha256: datasetDigest(d), hashOf: 'jcs', meta: { name: d.name, modified: d.modified, state: d.state } },
+    { kind: 'resource', subject: `resource:${raw.id}`, organization: org, sha256: raw.sha256!, hashOf: 'bytes', related: [`dataset:${d.id}`], meta: { dataset: d.name, name: raw.name, size: raw.size } },
   ];
   if (normalised.sha256 !== oldNorm?.sha256) {
-    entries.push({ kind: 'resource', subject: `resource:${normalised.id}`, organization: org, sha256: normalised.sha256!, related: [`dataset:${d.id}`], meta: { dataset: d.name, name: normalised.name, size: normalised.size } });
+    entries.push({ kind: 'resource', subject: `resource:${normalised.id}`, organization: org, sha256: normalised.sha256!, hashOf: 'bytes', related: [`dataset:${d.id}`], meta: { dataset: d.name, name: normalised.name, size: normalised.size } });
   }
   for (const c of p.corrections) {
     entries.push({
@@ -157,19 +157,13 @@ export async function publishImport(ctx: ActionContext, trx: Tx, p: PublishInput
       subject: `tps:${c.tps}`,
       organization: org,
       sha256: sha256Hex(canonicalize({ contest: `${p.election.id}/${p.contest.id}`, tps: c.tps, version: c.version, line: c.line }) ?? ''),
+      hashOf: 'jcs',
       related: [`results-import:${p.importId}`],
       meta: { version: c.version, import: p.importSeq },
     });
   }
-  const log = ctx.services.log as LogLike;
-  const idx = log.appendMany ? await log.appendMany(trx, entries) : await appendEach(log, trx, entries);
+  const idx = await ctx.services.log.appendMany(trx, entries);
   return { dataset: d, logIndex: idx[0]!.index };
-}
-
-async function appendEach(log: LogLike, trx: Tx, entries: PublicationInput[]): Promise<{ index: number }[]> {
-  const out: { index: number }[] = [];
-  for (const e of entries) out.push(await log.append(trx, e));
-  return out;
 }
 
 /** Catalogue format label of an uploaded results file. */

@@ -95,6 +95,8 @@ export const resultsTps = defineAction({
       tps,
       region: presentRegion(place, tree),
       version: meta.version,
+      /** The normalised CSV line: a `results-correction` log entry covers {contest, tps, version, line}. */
+      line: lines[k]!,
       figures: presentForm(b.form(0), contest),
       import: presentImport(current),
       checks,
@@ -104,6 +106,7 @@ export const resultsTps = defineAction({
         const replaced = byId.get(h.replacedBy);
         return {
           version: h.version,
+          line: h.line,
           figures: presentForm(hb.form(0), contest),
           set_by: presentImport(byId.get(h.importId)),
           replaced: { at: h.replacedAt, by: replaced?.actor_name ?? null, reason: replaced?.reason ?? null, import: replaced?.seq ?? null },

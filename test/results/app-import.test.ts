@@ -2,6 +2,8 @@
  * results.import end to end on both databases: the real Banten demo load, re-import, corrections with history,
  * atomic failure, catalogue publication and publication-log entries.
  */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../src/actions/invoke.js';
 import { loadDemoResults } from '../../src/actions/results-demo.js';
@@ -93,8 +95,14 @@ for (const dialect of DIALECTS) {
       expect(after.history).toBe(before.history + 1);
       expect(after.imports).toBe(before.imports + 1);
       expect(after.revision).toBe(before.revision + 1);
-      const corr = await t.app.services.database.db.selectFrom('log_entries').select('subject').where('kind', '=', 'results-correction').execute();
+      const corr = await t.app.services.database.db.selectFrom('log_entries').select(['subject', 'sha256']).where('kind', '=', 'results-correction').execute();
       expect(corr.map((c) => c.subject)).toEqual(['tps:3601012001001']);
+      // Anyone can recompute what the log entries commit to from the public answers.
+      const jcs = (v: unknown) => createHash('sha256').update(canonicalize(v)!).digest('hex');
+      expect(corr[0]!.sha256).toBe(jcs({ contest: `${E}/${C}`, tps: '3601012001001', version: 2, line: tps.line }));
+      const imports = await invoke<any[]>(t.system, 'results.imports', { election: E, contest: C });
+      const entry = await t.app.services.database.db.selectFrom('log_entries').select('sha256').where('subject', '=', `results-import:${imports[1].id}`).executeTakeFirstOrThrow();
+      expect(entry.sha256).toBe(jcs(imports[1].manifest));
       // the Pandeglang office's dataset now exists beside the province's
       const ds = await invoke<any>(t.system, 'dataset.show', { id: s.dataset });
       expect(ds.organization.name).toBe('kpu-kabupaten-pandeglang');

@@ -12,7 +12,6 @@ import { forensicReport, type ForensicRow } from '../results/forensics/index.js'
 import { batchOfLines, pushLine } from '../results/lines.js';
 import { desaLines, desaMeta } from '../results/merge.js';
 import { FormBatch } from '../results/batch.js';
-import { NATIONAL_CODE } from '../results/regions.js';
 import { tpsCode } from '../results/import/columns.js';
 import { flagsOfTps, listFlags } from '../store/results/flags.js';
 import { desaRowOfTps, desaRowsIn, historyOfTps } from '../store/results/forms.js';
@@ -181,4 +180,3 @@ export const resultsImports = defineAction({
   },
 });
 
-export { NATIONAL_CODE };

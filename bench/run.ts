@@ -10,6 +10,7 @@ type Bench = { name: string; run: () => Promise<BenchSection | BenchSection[]> }
 
 const BENCHES: Bench[] = [
   { name: 'catalog', run: async () => (await import('./catalog.js')).run() },
+  { name: 'results', run: async () => (await import('./results.js')).run() },
   { name: 'maturity', run: async () => (await import('./maturity.js')).run() },
   { name: 'pages', run: async () => (await import('./pages.js')).run() },
   { name: 'integrity', run: async () => (await import('./integrity.js')).run() },

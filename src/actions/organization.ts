@@ -60,7 +60,7 @@ const OrgInput = Type.Object(
     name: Type.String(),
     title: Type.Optional(Type.String({ maxLength: 500 })),
     description: Type.Optional(Type.String()),
-    region_code: Type.Optional(Type.Union([Type.String({ pattern: '^(\\d{2}|\\d{4})$' }), Type.Null()])),
+    region_code: Type.Optional(Type.Union([Type.String({ pattern: '^(ID|\\d{2}|\\d{4})$', description: 'Kemendagri code of the province (2 digits) or kab/kota (4), or ID for the national office (KPU RI)' }), Type.Null()])),
     image_url: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     email: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     homepage: Type.Optional(Type.Union([Type.String(), Type.Null()])),

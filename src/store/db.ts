@@ -54,6 +54,11 @@ export async function openDatabase(url: string): Promise<Database> {
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle pooled connection that the server closes (restart, failover, DROP DATABASE … WITH (FORCE)) emits an
+    // error on the pool; without a listener Node would crash the process. The pool replaces the client on next use.
+    pool.on('error', (e: Error & { code?: string }) => {
+      if (e.code !== '57P01') console.warn(`PostgreSQL connection lost: ${e.message}`);
+    });
     try {
       const c = await pool.connect();
       c.release();

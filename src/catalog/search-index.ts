@@ -51,7 +51,16 @@ interface Doc {
   d: Dataset;
   facets: Map<string, string[]>;
   len: number;
+  /** metadata_modified / metadata_created as numbers, for sorting. */
+  modifiedMs: number;
+  createdMs: number;
   alive: boolean;
+}
+
+/** Postings of one term: ordinals of the documents that have it and the weighted term frequency in each. */
+interface Postings {
+  ords: number[];
+  tfs: number[];
 }
 
 export function facetValues(d: Dataset): Map<string, string[]> {
@@ -87,8 +96,19 @@ export class SearchIndex {
   private docs: Doc[] = [];
   private byId = new Map<string, number>();
   private byName = new Map<string, number>();
-  /** term → (doc ordinal → weighted term frequency) */
-  private postings = new Map<string, Map<number, number>>();
+  /** term → postings (append-only; entries of removed documents are skipped by `alive`) */
+  private postings = new Map<string, Postings>();
+  /** field → value → id, and the values by id */
+  private dict = new Map<string, { ids: Map<string, number>; values: string[] }>();
+  /** Column arrays indexed by ordinal, for the hot loops (packed small-integer arrays are much faster than objects). */
+  private aliveCol: number[] = [];
+  private lenCol: number[] = [];
+  private privateCol: number[] = [];
+  /** 0 active, 1 draft, 2 deleted */
+  private stateCol: number[] = [];
+  private orgCol: string[] = [];
+  /** field → (ordinal → facet value ids) */
+  private facetCols = new Map<string, Array<number[] | undefined>>();
   private vocab: string[] | null = null;
   private totalLen = 0;
   private alive = 0;
@@ -127,17 +147,50 @@ export class SearchIndex {
     for (const [t, f] of tf) {
       let p = this.postings.get(t);
       if (!p) {
-        p = new Map();
+        p = { ords: [], tfs: [] };
         this.postings.set(t, p);
         this.vocab = null;
       }
-      p.set(ord, f);
+      p.ords.push(ord);
+      p.tfs.push(f);
     }
-    this.docs.push({ d, facets: facetValues(d), len, alive: true });
+    const facets = facetValues(d);
+    for (const [field, values] of facets) {
+      // The same values as ids in the field's dictionary: facets are counted without string hashing.
+      const ids = values.map((v) => this.intern(field, v));
+      let col = this.facetCols.get(field);
+      if (!col) {
+        col = [];
+        this.facetCols.set(field, col);
+      }
+      while (col.length < ord) col.push(undefined);
+      col[ord] = ids;
+    }
+    this.aliveCol[ord] = 1;
+    this.lenCol[ord] = len;
+    this.privateCol[ord] = d.private ? 1 : 0;
+    this.stateCol[ord] = d.state === 'active' ? 0 : d.state === 'draft' ? 1 : 2;
+    this.orgCol[ord] = d.organizationId;
+    this.docs.push({ d, facets, len, alive: true, modifiedMs: Date.parse(d.modified), createdMs: Date.parse(d.created) });
     this.byId.set(d.id, ord);
     this.byName.set(d.name, ord);
     this.totalLen += len;
     this.alive++;
+  }
+
+  private intern(field: string, value: string): number {
+    let t = this.dict.get(field);
+    if (!t) {
+      t = { ids: new Map(), values: [] };
+      this.dict.set(field, t);
+    }
+    let id = t.ids.get(value);
+    if (id === undefined) {
+      id = t.values.length;
+      t.ids.set(value, id);
+      t.values.push(value);
+    }
+    return id;
   }
 
   remove(id: string): void {
@@ -147,6 +200,7 @@ export class SearchIndex {
     if (!doc.alive) return;
     this.cache.clear();
     doc.alive = false;
+    this.aliveCol[ord] = 0;
     this.byId.delete(id);
     if (this.byName.get(doc.d.name) === ord) this.byName.delete(doc.d.name);
     this.totalLen -= doc.len;
@@ -161,6 +215,13 @@ export class SearchIndex {
     this.byId.clear();
     this.byName.clear();
     this.postings.clear();
+    this.dict.clear();
+    this.facetCols.clear();
+    this.aliveCol = [];
+    this.lenCol = [];
+    this.privateCol = [];
+    this.stateCol = [];
+    this.orgCol = [];
     this.vocab = null;
     this.totalLen = 0;
     this.alive = 0;
@@ -183,28 +244,42 @@ export class SearchIndex {
     return out;
   }
 
-  private textMatches(tokens: string[]): Map<number, number> | null {
+  /**
+   * Documents having every token as a word prefix, with their BM25 scores: `matched` lists the ordinals, `scores`
+   * is indexed by ordinal. A document counts once per token even when the prefix matches several of its words.
+   */
+  private textMatches(tokens: string[]): { matched: number[]; scores: Float64Array } | null {
     if (tokens.length === 0) return null;
     const n = Math.max(1, this.alive);
     const avg = this.totalLen / n || 1;
-    let acc: Map<number, number> | null = null;
-    for (const tok of tokens) {
-      const scores = new Map<number, number>();
-      for (const term of this.expand(tok)) {
+    const size = this.docs.length;
+    const scores = new Float64Array(size);
+    const hits = new Uint8Array(size);
+    let matched: number[] = [];
+    for (let ti = 1; ti <= tokens.length; ti++) {
+      const next: number[] = [];
+      for (const term of this.expand(tokens[ti - 1]!)) {
         const p = this.postings.get(term)!;
-        const idf = Math.log(1 + (n - p.size + 0.5) / (p.size + 0.5));
-        for (const [ord, f] of p) {
-          if (acc && !acc.has(ord)) continue;
-          const len = this.docs[ord]!.len;
-          const s = (idf * (f * (K1 + 1))) / (f + K1 * (0.25 + (0.75 * len) / avg));
-          scores.set(ord, (scores.get(ord) ?? 0) + s);
+        const df = p.ords.length;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const { ords, tfs } = p;
+        for (let j = 0; j < ords.length; j++) {
+          const ord = ords[j]!;
+          const h = hits[ord]!;
+          if (h !== ti - 1 && h !== ti) continue; // missed an earlier token
+          if (this.aliveCol[ord] === 0) continue;
+          const f = tfs[j]!;
+          scores[ord] = scores[ord]! + (idf * (f * (K1 + 1))) / (f + K1 * (0.25 + (0.75 * this.lenCol[ord]!) / avg));
+          if (h !== ti) {
+            hits[ord] = ti;
+            next.push(ord);
+          }
         }
       }
-      if (acc) for (const [ord, s] of scores) scores.set(ord, s + acc.get(ord)!);
-      acc = scores;
-      if (acc.size === 0) break;
+      matched = next;
+      if (matched.length === 0) break;
     }
-    return acc;
+    return { matched, scores };
   }
 
   private clauseMatches(doc: Doc, c: Clause, now: Date, dateBound: (v: string | null, now: Date) => string | null): boolean {
@@ -227,14 +302,6 @@ export class SearchIndex {
     return c.negate ? !hit : hit;
   }
 
-  private visible(doc: Doc, v: IndexVisibility): boolean {
-    const d = doc.d;
-    if (d.private && v.privateOrgs !== 'all' && !v.privateOrgs.includes(d.organizationId)) return false;
-    if (d.state === 'active') return true;
-    if (d.state === 'draft') return v.draftOrgs === 'all' || v.draftOrgs.includes(d.organizationId);
-    return false;
-  }
-
   search(q: IndexQuery, now: Date, dateBound: (v: string | null, now: Date) => string | null): IndexOutcome {
     const key = JSON.stringify(q);
     const hit = this.cache.get(key);
@@ -253,33 +320,64 @@ export class SearchIndex {
 
   private compute(q: IndexQuery, now: Date, dateBound: (v: string | null, now: Date) => string | null): IndexOutcome {
     const text = this.textMatches(q.tokens);
-    const candidates: number[] = text ? [...text.keys()] : this.docs.map((_, i) => i);
+    const candidates: number[] = text ? text.matched : this.docs.map((_, i) => i);
     const matched: number[] = [];
-    for (const ord of candidates) {
-      const doc = this.docs[ord]!;
-      if (!doc.alive || !this.visible(doc, q.visibility)) continue;
-      let ok = true;
-      for (const group of q.filters) {
-        if (group.length && !group.some((c) => this.clauseMatches(doc, c, now, dateBound))) {
-          ok = false;
-          break;
+    const v = q.visibility;
+    const privAll = v.privateOrgs === 'all';
+    const privOrgs = new Set(privAll ? [] : (v.privateOrgs as string[]));
+    const draftAll = v.draftOrgs === 'all';
+    const draftOrgs = new Set(draftAll ? [] : (v.draftOrgs as string[]));
+    const groups = q.filters.filter((g) => g.length > 0);
+    for (let i = 0; i < candidates.length; i++) {
+      const ord = candidates[i]!;
+      if (this.aliveCol[ord] === 0) continue;
+      // Visibility as src/actions/visibility.ts: private only to member orgs, drafts only to editor orgs.
+      if (this.privateCol[ord] === 1 && !privAll && !privOrgs.has(this.orgCol[ord]!)) continue;
+      const st = this.stateCol[ord]!;
+      if (st === 2 || (st === 1 && !draftAll && !draftOrgs.has(this.orgCol[ord]!))) continue;
+      if (groups.length) {
+        const doc = this.docs[ord]!;
+        let ok = true;
+        for (const group of groups) {
+          if (!group.some((c) => this.clauseMatches(doc, c, now, dateBound))) {
+            ok = false;
+            break;
+          }
         }
+        if (!ok) continue;
       }
-      if (ok) matched.push(ord);
+      matched.push(ord);
     }
     const facets: IndexOutcome['facets'] = {};
     for (const field of q.facetFields) {
       const f = field === 'organization_name' ? 'organization' : field;
-      const counts = new Map<string, number>();
-      for (const ord of matched) for (const v of this.docs[ord]!.facets.get(f) ?? []) counts.set(v, (counts.get(v) ?? 0) + 1);
-      facets[field] = [...counts]
-        .map(([value, count]) => ({ value, count }))
+      const dict = this.dict.get(f);
+      if (!dict) {
+        facets[field] = [];
+        continue;
+      }
+      const counts = new Int32Array(dict.values.length);
+      const col = this.facetCols.get(f)!;
+      for (let i = 0; i < matched.length; i++) {
+        const ids = col[matched[i]!];
+        if (ids !== undefined) for (let j = 0; j < ids.length; j++) counts[ids[j]!]!++;
+      }
+      const items: Array<{ value: string; count: number }> = [];
+      for (let id = 0; id < counts.length; id++) if (counts[id]! > 0) items.push({ value: dict.values[id]!, count: counts[id]! });
+      facets[field] = items
         .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
         .slice(0, q.facetLimit);
     }
     const keys = q.sort
-      .filter((s) => s.field === 'score' || s.field === 'rank' ? text !== null : true)
-      .map((s) => ({ get: s.field === 'score' || s.field === 'rank' ? (o: number) => text!.get(o)! : (o: number) => COLUMN[s.field]!(this.docs[o]!.d), sign: s.dir === 'asc' ? 1 : -1 }));
+      .filter((s) => (s.field === 'score' || s.field === 'rank' ? text !== null : true))
+      .map((s) => {
+        const sign = s.dir === 'asc' ? 1 : -1;
+        if (s.field === 'score' || s.field === 'rank') return { get: (o: number) => text!.scores[o]!, sign };
+        if (s.field === 'metadata_modified') return { get: (o: number) => this.docs[o]!.modifiedMs, sign };
+        if (s.field === 'metadata_created') return { get: (o: number) => this.docs[o]!.createdMs, sign };
+        const col = COLUMN[s.field]!;
+        return { get: (o: number) => col(this.docs[o]!.d), sign };
+      });
     const cmp = (a: number, b: number): number => {
       for (const k of keys) {
         const x = k.get(a);

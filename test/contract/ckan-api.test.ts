@@ -120,6 +120,20 @@ describe.each(DIALECTS)('CKAN Action API on %s', (dialect) => {
     expect((await get('package_search', { q: 'tidakadaapapun' })).json().result.count).toBe(0);
   });
 
+  it('answers an anonymous repeated search from cache only until the catalogue changes', async () => {
+    const q = { q: 'segar', rows: '5' };
+    expect((await get('package_search', q)).json().result.count).toBe(0);
+    expect((await get('package_search', q)).json().result.count).toBe(0);
+    await post('package_create', { name: 'data-xyz', title: 'Data segar', owner_org: orgA.name }, editor.headers);
+    expect((await get('package_search', q)).json().result.count).toBe(1);
+    await post('package_patch', { id: 'data-xyz', title: 'Data lama' }, editor.headers);
+    expect((await get('package_search', q)).json().result.count).toBe(0);
+    expect((await get('package_show', { id: 'data-xyz' })).json().result.title).toBe('Data lama');
+    await post('package_patch', { id: 'data-xyz', title: 'Data baru' }, editor.headers);
+    expect((await get('package_show', { id: 'data-xyz' })).json().result.title).toBe('Data baru');
+    await post('package_delete', { id: 'data-xyz' }, editor.headers);
+  });
+
   it('caps rows at 1000 with a validation error', async () => {
     const r = await get('package_search', { rows: '1001' });
     expect(r.statusCode).toBe(409);

@@ -19,6 +19,7 @@ import { readMultipart } from '../upload.js';
 import { ckanActivity, ckanGroup, ckanLicense, ckanOrganization, ckanPackage, ckanPackageJson, ckanResource, ckanSearch } from './presenters.js';
 import { containsRaw, stringifyWithRaw } from '../raw-json.js';
 import { statusShow } from '../../actions/misc.js';
+import { AnswerCache } from './answer-cache.js';
 
 type Presenter = (result: any, input: Record<string, unknown>) => unknown;
 
@@ -73,11 +74,19 @@ async function bodyInput(app: App, req: FastifyRequest): Promise<{ input: Record
 export async function ckanRoutes(server: FastifyInstance, opts: { app: App }): Promise<void> {
   const { app } = opts;
   const baseUrl = app.services.config.baseUrl;
+  const answers = new AnswerCache(app.services.database);
 
   const handler = async (req: FastifyRequest<{ Params: { name: string } }>, reply: FastifyReply) => {
     const name = req.params.name;
     const def = getCkanAction(name);
     if (!def) throw KotakError.badRequest(`Bad request - Action name not known: ${name}`);
+    const cacheKey = answers.keyOf(req, name);
+    let seenVersion = -1;
+    if (cacheKey) {
+      const { hit, version } = await answers.get(cacheKey);
+      if (hit) return reply.type('application/json; charset=utf-8').send(hit);
+      seenVersion = version;
+    }
     let input: Record<string, unknown>;
     let extra: ActionExtra | undefined;
     if (req.method === 'GET') {
@@ -88,8 +97,10 @@ export async function ckanRoutes(server: FastifyInstance, opts: { app: App }): P
     const result = await invoke(ctx, def.name, input, { coerce: req.method === 'GET' || req.isMultipart(), extra });
     const present = PRESENT[name];
     const body = { help: ckanHelp(baseUrl, name), success: true, result: present ? present(result, input) : result };
-    if (!containsRaw(body.result)) return body;
-    return reply.type('application/json; charset=utf-8').send(stringifyWithRaw(body));
+    if (!containsRaw(body.result) && !cacheKey) return body;
+    const encoded = Buffer.from(stringifyWithRaw(body));
+    if (cacheKey) answers.set(cacheKey, encoded, seenVersion);
+    return reply.type('application/json; charset=utf-8').send(encoded);
   };
 
   for (const prefix of ['/api/action', '/api/3/action']) {

@@ -26,6 +26,11 @@ export class CatalogMirror {
 
   constructor(private readonly database: Database) {}
 
+  /** The catalogue version in the database now. */
+  databaseVersion(): Promise<number> {
+    return this.currentVersion();
+  }
+
   /** The catalogue version: a prepared statement on SQLite (microseconds), a Kysely query on PostgreSQL. */
   private async currentVersion(): Promise<number> {
     const sqlite = this.database.sqlite;

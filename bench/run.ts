@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark, prints each figure beside its bar (measured in the same run), and writes
  * docs/benchmarks.md. `npm run bench -- catalog results` runs only the named ones.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { BenchSection } from './support/report.js';
 
@@ -47,4 +47,22 @@ for (const b of BENCHES) {
 }
 const command = `npm run bench${only.length ? ` -- ${only.join(' ')}` : ''}`;
 if (!only.length) writeFileSync('docs/benchmarks.md', render(sections, command));
-else console.log('\n(partial run: docs/benchmarks.md not rewritten)');
+else {
+  // A partial run replaces only its own sections, each marked with the command and date that produced it.
+  let doc = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : render([], command);
+  for (const sec of sections) {
+    const fresh = render([{ ...sec, notes: [...(sec.notes ?? []), `Section refreshed by \`${command}\` on ${new Date().toISOString().slice(0, 10)}.`] }], command)
+      .split('\n## ')
+      .slice(1)
+      .map((x) => `## ${x}`)
+      .join('');
+    const start = doc.indexOf(`## ${sec.title}\n`);
+    if (start < 0) doc = `${doc.trimEnd()}\n\n${fresh}`;
+    else {
+      const next = doc.indexOf('\n## ', start + 3);
+      doc = doc.slice(0, start) + fresh + (next < 0 ? '' : doc.slice(next + 1));
+    }
+  }
+  writeFileSync('docs/benchmarks.md', doc);
+  console.log('\n(partial run: its sections of docs/benchmarks.md were replaced)');
+}

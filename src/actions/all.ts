@@ -6,6 +6,7 @@ import { registerActions } from './registry.js';
 import { MATURITY_ACTIONS } from './maturity-actions.js';
 import { RESULTS_ACTIONS } from './results.js';
 import { LOG_ACTIONS } from '../integrity/actions.js';
+import { registerResultsCoverage } from './results-coverage.js';
 
 const PARTS: ReadonlyArray<ReadonlyArray<unknown>> = [LOG_ACTIONS, RESULTS_ACTIONS, MATURITY_ACTIONS];
 
@@ -14,4 +15,5 @@ export function registerAllActions(): void {
   if (done) return;
   done = true;
   for (const p of PARTS) registerActions(p);
+  registerResultsCoverage(); // results evidence for the maturity indicators (maturity-evidence.ts hook)
 }

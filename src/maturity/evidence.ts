@@ -41,6 +41,15 @@ export interface ResultsCoverage {
   api: boolean;
   /** Catalogue dataset that publishes these results, when linked (its licence and access rights apply). */
   datasetId: string | null;
+  /** The region counted: the office's, or the contest's where that lies inside the office's. */
+  region?: { code: string; name: string };
+  /** Where `firstPublishedAt` comes from: the forms' own source timestamps (Sirekap `ts`), or the first publication on this portal. */
+  firstPublishedFrom?: 'source' | 'portal';
+  /**
+   * The dataset named by `datasetId`. It may be another office's: a province office that imports its whole province
+   * publishes the results of each of its kabupaten/kota.
+   */
+  dataset?: { name: string; organization: string; licenseId: string | null; public: boolean };
 }
 
 /** Downloads and API calls of one dataset in a window, counted without personal data (no IP, no user id). */

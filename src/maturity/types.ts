@@ -37,6 +37,8 @@ export interface EvidenceItem {
   met: boolean;
   /** Short factual note: the value found, the reason it failed. */
   note?: string;
+  /** Where the evidence can be seen, when `kind` and `ref` do not say it: a path on this portal or an absolute URL. */
+  url?: string;
 }
 
 export interface IndicatorResult {

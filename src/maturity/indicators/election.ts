@@ -12,6 +12,19 @@ const NO_RESULTS: EvidenceItem = { kind: 'office', ref: 'results', met: false, n
 
 const ref = (c: ResultsCoverage): string => `${c.election}/${c.contest}`;
 
+/** Which region was counted and which dataset publishes it (and whose it is), so every contest item names both. */
+export function whereFrom(c: ResultsCoverage): string {
+  const parts: string[] = [];
+  if (c.region) parts.push(`region ${c.region.code} ${c.region.name}`);
+  if (c.dataset) parts.push(`dataset ${c.dataset.name} (${c.dataset.organization})`);
+  return parts.length ? ` [${parts.join('; ')}]` : '';
+}
+
+/** The results page of the contest in the counted region. */
+export function contestUrl(c: ResultsCoverage): string {
+  return `/hasil/${encodeURIComponent(c.election)}/${encodeURIComponent(c.contest)}${c.region && c.region.code !== 'ID' ? `/${encodeURIComponent(c.region.code)}` : ''}`;
+}
+
 function perContest(ctx: IndicatorContext, field: string, score: (c: ResultsCoverage) => { value: number; note: string }): IndicatorResult {
   const rows = ctx.evidence.coverage;
   if (rows.length === 0) return { value: 0, evidence: [NO_RESULTS] };
@@ -19,7 +32,7 @@ function perContest(ctx: IndicatorContext, field: string, score: (c: ResultsCove
   const evidence: EvidenceItem[] = rows.map((c) => {
     const s = score(c);
     values.push(s.value);
-    return { kind: 'contest', ref: ref(c), field, met: s.value >= 1, note: s.note };
+    return { kind: 'contest', ref: ref(c), field, met: s.value >= 1, note: s.note + whereFrom(c), url: contestUrl(c) };
   });
   return { value: mean(values), evidence };
 }
@@ -47,7 +60,8 @@ export const timely: Indicator = {
     const res = perContest(ctx, 'firstPublishedAt', (c) => {
       if (!c.firstPublishedAt) return { value: 0, note: 'not published' };
       const days = daysBetween(c.electionDate, c.firstPublishedAt);
-      return { value: delayScore(days, full, zero), note: `${days.toFixed(1)} days after voting day` };
+      const from = c.firstPublishedFrom === 'source' ? ' (earliest source timestamp of a TPS form)' : c.firstPublishedFrom === 'portal' ? ' (first publication on this portal)' : '';
+      return { value: delayScore(days, full, zero), note: `${days.toFixed(1)} days after voting day${from}` };
     });
     const delays = ctx.evidence.coverage.filter((c) => c.firstPublishedAt).map((c) => daysBetween(c.electionDate, c.firstPublishedAt!));
     return { ...res, measures: { maxDelayDays: delays.length ? Math.max(...delays) : -1 } };
@@ -146,14 +160,18 @@ export const godi: Indicator = {
     const points: number[] = [];
     const items: EvidenceItem[] = rows.map((c) => {
       const ds = c.datasetId ? byId.get(c.datasetId) : undefined;
-      const online = c.finestLevel !== null && (c.datasetId === null || publicIds.has(c.datasetId));
+      // The dataset may be another office's (a province publishing its kabupaten/kota): then its own record says
+      // whether it is public and under which licence.
+      const online = c.finestLevel !== null && (c.datasetId === null || publicIds.has(c.datasetId) || c.dataset?.public === true);
       const upToDate = c.firstPublishedAt !== null && daysBetween(c.electionDate, c.firstPublishedAt) <= pts.upToDateDays;
-      const openLicence = ds?.licenseId ? (evidence.licenses.get(ds.licenseId)?.isOpen ?? false) : false;
+      const licenseId = ds ? ds.licenseId : (c.dataset?.licenseId ?? null);
+      const openLicence = licenseId ? (evidence.licenses.get(licenseId)?.isOpen ?? false) : false;
       const openFormat = c.bulk.available && c.bulk.formats.some((f) => formatStars(f) >= 3);
       const met = { online, free: online, bulk: c.bulk.available, upToDate, openLicence, openMachineReadable: openFormat };
       const raw = (Object.keys(met) as Array<keyof typeof met>).reduce((s, k) => s + (met[k] ? pts[k] : 0), 0);
-      const description = [c.finestLevel === 'tps', c.fields.registeredVoters, c.fields.invalidVotes, c.fields.spoiledBallots];
-      const descShare = description.filter(Boolean).length / description.length;
+      const description = { tpsLevel: c.finestLevel === 'tps', ...c.fields };
+      const lacking = (Object.keys(description) as Array<keyof typeof description>).filter((k) => !description[k]);
+      const descShare = (4 - lacking.length) / 4;
       points.push(raw * descShare);
       const missing = (Object.keys(met) as Array<keyof typeof met>).filter((k) => !met[k]);
       return {
@@ -161,7 +179,8 @@ export const godi: Indicator = {
         ref: ref(c),
         field: 'GODI',
         met: raw * descShare >= 100,
-        note: `${raw}/100 × description ${descShare}${missing.length ? `; missing: ${missing.join(', ')}` : ''}`,
+        note: `${raw}/100 × description ${descShare}${missing.length ? `; missing: ${missing.join(', ')}` : ''}${lacking.length ? `; description lacks: ${lacking.join(', ')}` : ''}${whereFrom(c)}`,
+        url: contestUrl(c),
       };
     });
     const avg = mean(points);

@@ -50,8 +50,8 @@ export const timely: Indicator = {
   kind: 'automatic',
   title: T('Tepat waktu', 'Timely'),
   description: T(
-    'Jeda antara hari pemungutan suara dan terbitnya hasil pertama tiap kontestasi: bawaan: nilai penuh dalam 2 hari, nol setelah 35 hari (batas rekapitulasi), linear di antaranya.',
-    'Delay between voting day and the first published results of each contest: by default full marks within 2 days, none after 35 days (recapitulation deadline), linear between.',
+    'Jeda antara hari pemungutan suara dan terbitnya hasil pertama tiap kontestasi — menurut cap waktu sumber pada formulir TPS (Sirekap) bila ada, selain itu saat pertama terbit di portal ini. Bawaan: nilai penuh dalam 2 hari, nol setelah 35 hari (batas rekapitulasi), linear di antaranya.',
+    'Delay between voting day and the first published results of each contest — by the source timestamps of the TPS forms (Sirekap) where they exist, else when this portal first published them. By default full marks within 2 days, none after 35 days (recapitulation deadline), linear between.',
   ),
   sources: [{ framework: 'OED', ref: 'timely' }, { framework: 'ODM', ref: 'Quality: publication delay after a source update' }],
   advice: T('Terbitkan hasil tiap TPS segera setelah formulir C.Hasil tersedia ({n} kontestasi terlambat).', 'Publish each TPS result as soon as its C.Hasil form is available ({n} contests late).'),

@@ -13,7 +13,8 @@ export function levelBadge(ctx: PageContext, level: number, name: Bilingual): Ht
   return html`<span class="level level-${level}">${ctx.t('mat.levelBadge', { level, name: name[ctx.locale] })}</span>`;
 }
 
-const score = (ctx: PageContext, v: number | null | undefined) => (v === null || v === undefined ? '—' : formatNumber(ctx.locale, v, 1));
+/** A 0–100 score with one decimal, or a dash when there is none. */
+export const score = (ctx: PageContext, v: number | null | undefined) => (v === null || v === undefined ? '—' : formatNumber(ctx.locale, v, 1));
 
 export function maturityDashboard(ctx: PageContext, c: Comparison): Html {
   const { t } = ctx;
@@ -39,7 +40,8 @@ ${DIMS.map((d) => html`<td class="num">${score(ctx, o.dimensions[d]?.score)}${o.
   });
 }
 
-function dimensionTable(ctx: PageContext, a: ShownAssessment): Html {
+/** Dimension scores with their automatic and answered sub-scores and the disagreement flag. */
+export function dimensionTable(ctx: PageContext, a: ShownAssessment): Html {
   const { t } = ctx;
   return html`<div class="table-wrap"><table class="bars"><caption>${t('mat.dimensions')}</caption><thead><tr><th scope="col">${t('mat.dimensions')}</th><th scope="col" class="num">${t(
     'mat.score',
@@ -83,7 +85,7 @@ export function maturityOfficePage(ctx: PageContext, a: ShownAssessment): Html {
 <p class="level-line">${levelBadge(ctx, a.level.level, a.level.name)} · ${t('mat.score')} <strong>${score(ctx, a.score)}</strong>/100</p>
 <p class="small muted">${t('mat.assessedAt', { time: formatDateTime(ctx.locale, a.assessedAt), round: a.round })} · ${
       a.stored && a.logIndex !== null ? html`<a href="/integritas?sha256=${a.sha256 ?? ''}#verify">${t('mat.published', { index: a.logIndex })}</a>` : t('mat.live')
-    }</p>
+    } · <a href="/kematangan/${org.name}/laporan?putaran=${a.round}">${t('mat.print')}</a></p>
 <ul class="figures">
 <li><strong>${formatNumber(ctx.locale, a.mqa.points, 0)}</strong> / ${a.mqa.max} MQA · ${a.mqa.band[ctx.locale]}</li>
 <li><strong>${a.fiveStar.stars}</strong>/5 ${t('mat.stars')}</li>
@@ -110,7 +112,7 @@ ${a.trend.length ? html`<h2 id="trend-h">${t('mat.trend')}</h2><div class="table
     )}</th><th scope="col" class="num">${t('mat.score')}</th></tr></thead><tbody>${a.trend.map(
       (p) => html`<tr><th scope="row">${p.round}</th><td>${p.level}</td><td class="num">${score(ctx, p.score)}</td></tr>`,
     )}</tbody></table></div>` : ''}
-<p>${t('mat.exports')}: <a href="/api/v1/maturity/${org.name}/export.csv">CSV</a> · <a href="/api/v1/maturity/${org.name}/export.json">JSON</a> · <a href="/api/v1/maturity/${
+<p>${t('mat.exports')}: <a href="/kematangan/${org.name}/laporan?putaran=${a.round}">${t('mat.print')}</a> · <a href="/api/v1/maturity/${org.name}/export.csv">CSV</a> · <a href="/api/v1/maturity/${org.name}/export.json">JSON</a> · <a href="/api/v1/maturity/${
       org.name
     }">API</a></p>`,
   });

@@ -76,11 +76,18 @@ export async function resultsCoverageOf(ctx: ActionContext, organization: Organi
     if (!area) continue;
     const node = area === NATIONAL_CODE ? { code: NATIONAL_CODE, name: 'Indonesia' } : await regionOf(db, c.electionId, area);
     if (!node) continue; // the election's region tree does not reach this office
-    const [expected, units, recap, imports, official] = await Promise.all([
-      expectedUnits(db, c.electionId, area),
-      publishedUnits(db, c.electionId, c.contestId, area),
-      recapOf(db, c.electionId, c.contestId, area),
-      importsTouching(db, c.electionId, c.contestId, area),
+    // Forms, flags, recap rows and imports change only with an import, which bumps the contest's revision: their
+    // aggregates are cached per revision (results-context.ts). Official figures are stored without a bump: read each time.
+    const [{ expected, units, recap, imports }, official] = await Promise.all([
+      cachedAnswer(database, c.electionId, c.contestId, `maturity-units:${area}`, async () => {
+        const [expected, units, recap, imports] = await Promise.all([
+          expectedUnits(db, c.electionId, area),
+          publishedUnits(db, c.electionId, c.contestId, area),
+          recapOf(db, c.electionId, c.contestId, area),
+          importsTouching(db, c.electionId, c.contestId, area),
+        ]);
+        return { expected, units, recap, imports };
+      }),
       officialFigures(db, c.electionId, c.contestId, area),
     ]);
     // The recapitulation's TPS count is the TPS list (it also counts listed TPS no file mentioned); below kecamatan

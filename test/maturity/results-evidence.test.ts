@@ -5,16 +5,20 @@
  * - on the hand-made portal of results-fixture.ts, every score worked out by hand below;
  * - on the real Banten PPWP 2024 demo results, where every office's region has results.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maturityHooks } from '../../src/actions/maturity-evidence.js';
 import { activeOffices, assessNow } from '../../src/actions/maturity-run.js';
 import { invoke } from '../../src/actions/invoke.js';
 import { loadDemoResults } from '../../src/actions/results-demo.js';
 import { resultsCoverageOf } from '../../src/actions/results-coverage.js';
+import { importResultsFile } from '../../src/actions/results-import.js';
 import type { Assessment } from '../../src/maturity/assess.js';
 import type { ResultsCoverage } from '../../src/maturity/evidence.js';
 import { DIALECTS, createTestApp, type TestApp } from '../support/app.js';
-import { NOW, resultsFixture, type ResultsFixture } from './results-fixture.js';
+import { NOW, PPWP_FILE, resultsFixture, type ResultsFixture } from './results-fixture.js';
 
 const RESULTS_INDICATORS = ['oed.timely', 'oed.granular', 'oed.complete-bulk', 'completeness.regions', 'godi.election-results'] as const;
 
@@ -114,6 +118,19 @@ describe.each(DIALECTS)('results evidence on a hand-made portal on %s', (dialect
     expect(indicator(byOffice.get('kpu-kota-serang')!, 'oed.timely').evidence[0]!.note).toBe(
       '6.0 days after voting day (earliest source timestamp of a TPS form) [region 3673 Kota Serang; dataset hasil-uji-2024-ppwp-kota-serang (kpu-kota-serang)]',
     );
+  });
+
+  // Last: it changes the portal. The coverage is cached per contest revision, which the import bumps.
+  it('follows a later import at once: filling B1-002 publishes a fourth TPS of five', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kotak-coverage-')), 'b1.csv');
+    writeFileSync(file, `${PPWP_FILE.split('\n')[0]}\n3673021001002,3673021001,50,40,30,120,3,123,200,123,120,2,1,2024-02-22 07:00:00,1\n`);
+    await importResultsFile(f.t.system, { election: 'uji-2024', contest: 'ppwp', path: file });
+    const office = (await activeOffices(f.t.system)).find((o) => o.name === 'kpu-kota-serang')!;
+    const [c] = await resultsCoverageOf(f.t.system, office);
+    expect([c!.published, c!.expected.tps, c!.firstPublishedAt]).toEqual([{ kecamatan: 2, desa: 2, tps: 4 }, 5, '2024-02-20T00:00:00.000Z']);
+    const a = await assessNow(f.t.system, office, '2024', await activeOffices(f.t.system));
+    expect(indicator(a, 'oed.complete-bulk').value).toBeCloseTo(4 / 5, 12);
+    expect(indicator(a, 'completeness.regions').value).toBeCloseTo((1 + 2 / 3 + 4 / 5) / 3, 12);
   });
 });
 

@@ -1,0 +1,97 @@
+/**
+ * Builds the TPS tree of a first import on a worker thread while the import runs. Hashing a national import's
+ * 1.6 million tree nodes takes longer on one core than the rest of the import, so the leaves are hashed as the
+ * batches come out of the pipeline, beside the parsing, checking and storing on the main thread; the tree is
+ * collected just before the import's log entry is written.
+ *
+ * The worker's leaves assume what a first import sets: version 1 of every kept TPS. The importer uses the result only
+ * when the import was indeed the contest's first; otherwise (and when no worker could be started) it computes the
+ * tree itself from the lines it writes (tps-leaves.ts). Both ways give the same leaves (test/results/tps-tree.test.ts).
+ *
+ * The worker runs TypeScript through tsx's loader API, as the rest of the portal does (`npm start` runs under tsx).
+ *
+ * @example
+ *   const builder = TpsTreeBuilder.start(tpsDocPlan(election.id, contest));
+ *   await runPipeline(forms, { contest, tree, onBatch: (pb) => builder?.add(pb) });
+ *   const tree = await builder?.finish(); // null when the worker failed
+ */
+import { Worker } from 'node:worker_threads';
+import type { ProcessedBatch } from './pipeline.js';
+import type { TpsDocPlan } from './tps-doc.js';
+import { TpsTree } from './tps-tree.js';
+
+export class TpsTreeBuilder {
+  private failed: Error | null = null;
+  private result: Promise<TpsTree | null> | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('error', (e) => (this.failed = e));
+    worker.unref();
+  }
+
+  /** A builder with its worker starting, or null when workers cannot run TypeScript here. */
+  static start(plan: TpsDocPlan): TpsTreeBuilder | null {
+    let api: string;
+    try {
+      api = import.meta.resolve('tsx/esm/api');
+    } catch {
+      return null;
+    }
+    const entry = new URL('./tps-tree-worker.ts', import.meta.url).href;
+    const boot = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(entry)});`;
+    try {
+      return new TpsTreeBuilder(new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: { plan }, execArgv: [] }));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Hands the kept forms of a checked batch to the worker (copies; the batch stays the importer's). */
+  add(pb: ProcessedBatch): void {
+    if (this.failed || this.result) return;
+    const b = pb.batch;
+    const w = b.layout.width;
+    let all = true;
+    for (let i = 0; i < b.length; i++) if (!pb.kept[i]) all = false;
+    let codes: Float64Array;
+    let values: Float64Array;
+    let ts: (string | null)[];
+    if (all) {
+      codes = b.codes.slice(0, b.length);
+      values = b.values.slice(0, b.length * w);
+      ts = b.timestamps.slice(0, b.length);
+    } else {
+      const keep = [...Array(b.length).keys()].filter((i) => pb.kept[i]);
+      codes = Float64Array.from(keep, (i) => b.codes[i]!);
+      values = new Float64Array(keep.length * w);
+      keep.forEach((i, k) => values.set(b.values.subarray(i * w, (i + 1) * w), k * w));
+      ts = keep.map((i) => b.timestamps[i] ?? null);
+    }
+    this.worker.postMessage({ codes, values, ts }, [codes.buffer, values.buffer] as ArrayBuffer[]);
+  }
+
+  /** The tree over every form added, or null when the worker failed. Ends the worker. */
+  finish(): Promise<TpsTree | null> {
+    this.result ??= new Promise<TpsTree | null>((resolve) => {
+      if (this.failed) return resolve(null);
+      const done = (tree: TpsTree | null) => {
+        void this.worker.terminate();
+        resolve(tree);
+      };
+      this.worker.once('message', (m: { codes: Float64Array; leaves: Uint8Array; kept: Uint8Array[] }) => {
+        const buf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+        done(new TpsTree(m.codes, buf(m.leaves), m.kept.map(buf)));
+      });
+      this.worker.once('error', () => done(null));
+      this.worker.once('exit', () => done(null));
+      this.worker.postMessage('finish');
+    });
+    return this.result;
+  }
+
+  /** Stops the worker (the import failed or did not need the tree). */
+  cancel(): void {
+    if (!this.result) this.result = Promise.resolve(null);
+    void this.worker.terminate();
+  }
+}

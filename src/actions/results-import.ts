@@ -22,6 +22,12 @@ import { bodyOf } from '../results/body.js';
 import { desaLines, desaText, firstRows, mergeImport, type DesaState, type MergeResult } from '../results/merge.js';
 import { runPipeline, type PipelineResult } from '../results/pipeline.js';
 import { formLayout, FormBatch } from '../results/batch.js';
+import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
+import { ImportLeaves } from '../results/tps-leaves.js';
+import type { TpsTree } from '../results/tps-tree.js';
+import { TpsTreeBuilder } from '../results/tps-tree-builder.js';
+import { encodeTreeFile } from '../results/tps-tree-file.js';
+import { toHex } from '../integrity/encoding.js';
 import type { Contest } from '../results/contest.js';
 import type { RegionTree } from '../results/regions.js';
 import type { Tx } from '../store/db.js';
@@ -50,6 +56,8 @@ export interface ImportRequest {
   reason?: string;
   /** The raw file when it is already in the blob store (uploads). */
   raw?: FileRef;
+  /** Build the TPS tree on a worker thread (default: first imports of files ≥ 8 MB); tests force either way. */
+  treeOnWorker?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -71,6 +79,22 @@ export interface ImportSummary {
   logIndex: number | null;
   /** Milliseconds per phase, for the benchmark. */
   timings: Record<string, number>;
+}
+
+/**
+ * A first import at least this large has its TPS tree built on a worker thread beside the import (tps-tree-builder.ts);
+ * a smaller one hashes its leaves in a few tens of milliseconds, less than starting the worker costs.
+ */
+const TREE_WORKER_MIN_BYTES = 8 * 1024 * 1024;
+
+/** The TPS tree of this import: the worker's when it built the right one, else from the lines the import writes. */
+async function importTree(builder: TpsTreeBuilder | null, initial: boolean, writer: TpsDocWriter, rows: DesaState[], seq: number): Promise<TpsTree> {
+  const built = builder && initial ? await builder.finish() : null;
+  builder?.cancel();
+  if (built) return built;
+  const leaves = new ImportLeaves(writer, new Set([seq]));
+  for (const r of rows) leaves.addRow(r);
+  return leaves.tree(seq);
 }
 
 /** Rolls the transaction back when the file changes nothing (the contest lock was taken for nothing). */
@@ -162,7 +186,8 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
   const tree = await treeOf(database, req.election);
   const filename = req.filename ?? basename(req.path);
   const format = req.format ?? (await detectFormat(req.path));
-  const isDir = (await stat(req.path)).isDirectory();
+  const fileStat = await stat(req.path);
+  const isDir = fileStat.isDirectory();
   // A CSV is read whole meanwhile, on the thread pool: it may turn out to be already normalised (body.ts), and it goes
   // to the blob store in one write rather than as a stream competing with the parse for the event loop. Other inputs
   // are streamed into the store while they are parsed. Blobs are content-addressed, so a failed import leaves only an
@@ -178,128 +203,149 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         : blobs.put(createReadStream(req.path)).then((p) => ({ ...p, filename }));
   rawPut.catch(() => {});
 
-  let t = performance.now();
-  const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename }), { contest, tree });
-  lap('parse_check', t);
-  t = performance.now();
-  const body = bodyOf(result.batches, fileBytes ? await fileBytes : format === 'csv' && !isDir ? await readFile(req.path) : undefined);
-  const regionCode = result.recap.commonRegion();
-  const region = { code: regionCode, name: tree.get(regionCode)!.name };
-  const org = await owningOrganization(database.db, tree, regionCode);
-  requireRole(ctx, org.id, 'editor');
-  // The dataset is the office's: it covers the office's whole region, of which this import may be a part.
-  const pubCode = org.regionCode && tree.get(org.regionCode) ? org.regionCode : regionCode;
-  const pubRegion = { code: pubCode, name: tree.get(pubCode)!.name };
-  const fileFlags = flagRows(result);
-  lap('lines', t);
-
-  const base = {
-    election: election.id, contest: contest.id, region, organization: org.name, forms: result.forms,
-    duplicates: result.duplicates.length, flags: countFlags(fileFlags),
-  };
-  let committedRevision = -1;
+  const docWriter = new TpsDocWriter(tpsDocPlan(election.id, contest));
+  // A first import of a large file hashes its TPS tree on a worker while it is read (tps-tree-builder.ts).
+  const builder = (req.treeOnWorker ?? (!isDir && fileStat.size >= TREE_WORKER_MIN_BYTES)) && !(await hasForms(database.db, election.id, contest.id))
+    ? TpsTreeBuilder.start(docWriter.plan)
+    : null;
   try {
-    const out = await withTransaction(ctx, async (trx: Tx) => {
-      t = performance.now();
-      await lockContest(trx, database.dialect, election.id, contest.id);
-      const initial = !(await hasForms(trx, election.id, contest.id));
-      const seq = await nextImportSeq(trx, election.id, contest.id);
-      let merge: MergeResult;
-      if (initial) {
-        merge = { rows: firstRows(body, seq, tree), superseded: [], newTps: result.tps, changed: [], unchanged: 0 };
-      } else {
-        const stored = await loadDesaRows(trx, election.id, contest.id, body.desa.map((d) => ({ desaCode: d.code, regionCode: tree.placeTps(d.firstTps) })));
-        merge = mergeImport(body, stored, seq, tree);
-      }
-      if (merge.newTps === 0 && merge.changed.length === 0) throw new NothingChanged();
-      lap('merge', t);
-      t = performance.now();
-      // Every desa row after the merge, in desa order: the published state the recap and the normalised CSV describe.
-      let allRows: DesaState[] = merge.rows;
-      if (!initial) {
-        const everything = await loadDesaRows(trx, election.id, contest.id);
-        for (const m of merge.rows) everything.set(m.desaCode, m);
-        allRows = [...everything.values()].sort((a, b) => (a.desaCode < b.desaCode ? -1 : 1));
-      }
-      const full = initial ? result : await fullState(allRows, contest, tree);
-      lap('full_state', t);
-
-      t = performance.now();
-      const importId = randomUUID();
-      const now = ctx.services.now().toISOString();
-      const revision = await lockAndBumpContest(trx, election.id, contest.id);
-      await writeDesaRows(trx, database, election.id, contest.id, merge.rows, !initial);
-      if (merge.superseded.length) {
-        const prior = await importsBySeq(trx, election.id, contest.id, merge.superseded.map((s) => s.importSeq));
-        await insertHistory(
-          trx,
-          database,
-          election.id,
-          contest.id,
-          merge.superseded.map((s) => ({ tps: s.tps, version: s.version, line: s.line, importId: prior.get(s.importSeq)?.id ?? '', replacedBy: importId, replacedAt: now })),
-        );
-      }
-      lap('store_forms', t);
-      t = performance.now();
-      const allFlags = initial ? fileFlags : flagRows(full);
-      await deleteFlagsOf(trx, election.id, contest.id, 'all');
-      await insertFlags(trx, database, election.id, contest.id, allFlags);
-      lap('store_flags', t);
-      t = performance.now();
-      const recapRows = full.recap.rows();
-      lap('recap_rows', t);
-      t = performance.now();
-      await replaceRecap(trx, database, election.id, contest.id, recapRows);
-      lap('store_recap', t);
-
-      t = performance.now();
-      // A first import publishes the body as written (all its TPS lie in the office's region, an ancestor of the
-      // import's); later ones join the stored rows of that region.
-      const raw = await rawPut;
-      // …and when that body is the file itself, the normalised CSV is the raw file, already stored.
-      const norm = initial && body.verbatim
-        ? { sha256: raw.sha256, size: raw.size }
-        : await blobs.put(Readable.from(initial ? [Buffer.from(normalisedHeader(contest) + '\n'), body.buf.subarray(0, body.length)] : normalisedCsvOf(contest, allRows, pubCode)));
-      lap('blobs', t);
-      t = performance.now();
-      const totals = full.recap.totals(pubCode);
-      const coverage = { expected: totals.tps.expected, reported: totals.tps.reported };
-      const tpsCounts = { new: merge.newTps, changed: merge.changed.length, unchanged: merge.unchanged };
-      const manifest = {
-        election: election.id, contest: contest.id, seq, region: regionCode, raw_sha256: raw.sha256, normalised_sha256: norm.sha256,
-        tps: tpsCounts, reason: req.reason ?? null,
-      };
-      const pub = await publishImport(ctx, trx, {
-        election, contest, org, region: pubRegion, importId, importSeq: seq,
-        raw: { ...raw, filename, format: rawFormatOf(filename) },
-        normalised: { ...norm, filename: 'normalised.csv' },
-        coverage,
-        corrections: merge.changed,
-        manifest,
-      });
-      await insertImport(trx, {
-        id: importId, election_id: election.id, contest_id: contest.id, seq, created: now,
-        actor_id: ctx.actor?.id ?? null, actor_name: ctx.actor?.name ?? null, reason: req.reason ?? null,
-        filename, format, raw_sha256: raw.sha256, raw_size: raw.size, normalised_sha256: norm.sha256, normalised_size: norm.size,
-        region_code: regionCode, forms: result.forms, tps_new: tpsCounts.new, tps_changed: tpsCounts.changed, tps_unchanged: tpsCounts.unchanged,
-        organization_id: org.id, dataset_id: pub.dataset.id, log_index: pub.logIndex,
-        summary: JSON.stringify({ flags: base.flags, duplicates: base.duplicates, manifest }),
-      });
-      lap('publish', t);
-      timings.total = Math.round(performance.now() - t0);
-      committedRevision = revision;
-      return { ...base, changed: true, import: { id: importId, seq }, dataset: pub.dataset.name, tps: tpsCounts, coverage, logIndex: pub.logIndex, timings };
+    let t = performance.now();
+    const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename }), {
+      contest, tree, onBatch: builder ? (pb) => builder.add(pb) : undefined,
     });
-    noteRevision(database, election.id, contest.id, committedRevision);
-    return out;
-  } catch (e) {
-    if (!(e instanceof NothingChanged)) throw e;
-    const t2 = (await totalsOf(database.db, election.id, contest, tree, [pubCode])).get(pubCode);
-    timings.total = Math.round(performance.now() - t0);
-    return {
-      ...base, changed: false, import: null, dataset: null, tps: { new: 0, changed: 0, unchanged: result.tps },
-      coverage: { expected: t2?.tps.expected ?? 0, reported: t2?.tps.reported ?? 0 }, logIndex: null, timings,
+    lap('parse_check', t);
+    t = performance.now();
+    const body = bodyOf(result.batches, fileBytes ? await fileBytes : format === 'csv' && !isDir ? await readFile(req.path) : undefined);
+    const regionCode = result.recap.commonRegion();
+    const region = { code: regionCode, name: tree.get(regionCode)!.name };
+    const org = await owningOrganization(database.db, tree, regionCode);
+    requireRole(ctx, org.id, 'editor');
+    // The dataset is the office's: it covers the office's whole region, of which this import may be a part.
+    const pubCode = org.regionCode && tree.get(org.regionCode) ? org.regionCode : regionCode;
+    const pubRegion = { code: pubCode, name: tree.get(pubCode)!.name };
+    const fileFlags = flagRows(result);
+    lap('lines', t);
+
+    const base = {
+      election: election.id, contest: contest.id, region, organization: org.name, forms: result.forms,
+      duplicates: result.duplicates.length, flags: countFlags(fileFlags),
     };
+    let committedRevision = -1;
+    try {
+      const out = await withTransaction(ctx, async (trx: Tx) => {
+        t = performance.now();
+        await lockContest(trx, database.dialect, election.id, contest.id);
+        const initial = !(await hasForms(trx, election.id, contest.id));
+        const seq = await nextImportSeq(trx, election.id, contest.id);
+        let merge: MergeResult;
+        if (initial) {
+          merge = { rows: firstRows(body, seq, tree), superseded: [], newTps: result.tps, changed: [], unchanged: 0 };
+        } else {
+          const stored = await loadDesaRows(trx, election.id, contest.id, body.desa.map((d) => ({ desaCode: d.code, regionCode: tree.placeTps(d.firstTps) })));
+          merge = mergeImport(body, stored, seq, tree);
+        }
+        if (merge.newTps === 0 && merge.changed.length === 0) throw new NothingChanged();
+        lap('merge', t);
+        t = performance.now();
+        // Every desa row after the merge, in desa order: the published state the recap and the normalised CSV describe.
+        let allRows: DesaState[] = merge.rows;
+        if (!initial) {
+          const everything = await loadDesaRows(trx, election.id, contest.id);
+          for (const m of merge.rows) everything.set(m.desaCode, m);
+          allRows = [...everything.values()].sort((a, b) => (a.desaCode < b.desaCode ? -1 : 1));
+        }
+        const full = initial ? result : await fullState(allRows, contest, tree);
+        lap('full_state', t);
+
+        t = performance.now();
+        const importId = randomUUID();
+        const now = ctx.services.now().toISOString();
+        const revision = await lockAndBumpContest(trx, election.id, contest.id);
+        await writeDesaRows(trx, database, election.id, contest.id, merge.rows, !initial);
+        if (merge.superseded.length) {
+          const prior = await importsBySeq(trx, election.id, contest.id, merge.superseded.map((s) => s.importSeq));
+          await insertHistory(
+            trx,
+            database,
+            election.id,
+            contest.id,
+            merge.superseded.map((s) => ({ tps: s.tps, version: s.version, line: s.line, importId: prior.get(s.importSeq)?.id ?? '', replacedBy: importId, replacedAt: now })),
+          );
+        }
+        lap('store_forms', t);
+        t = performance.now();
+        const allFlags = initial ? fileFlags : flagRows(full);
+        await deleteFlagsOf(trx, election.id, contest.id, 'all');
+        await insertFlags(trx, database, election.id, contest.id, allFlags);
+        lap('store_flags', t);
+        t = performance.now();
+        const recapRows = full.recap.rows();
+        lap('recap_rows', t);
+        t = performance.now();
+        await replaceRecap(trx, database, election.id, contest.id, recapRows);
+        lap('store_recap', t);
+
+        t = performance.now();
+        // A first import publishes the body as written (all its TPS lie in the office's region, an ancestor of the
+        // import's); later ones join the stored rows of that region.
+        const raw = await rawPut;
+        // …and when that body is the file itself, the normalised CSV is the raw file, already stored.
+        const norm = initial && body.verbatim
+          ? { sha256: raw.sha256, size: raw.size }
+          : await blobs.put(Readable.from(initial ? [Buffer.from(normalisedHeader(contest) + '\n'), body.buf.subarray(0, body.length)] : normalisedCsvOf(contest, allRows, pubCode)));
+        lap('blobs', t);
+        t = performance.now();
+        // The TPS tree over every TPS this import set (added or corrected): its root goes into the import's log entry,
+        // its file into the blob store so receipts are served without rehashing (src/results/tps-tree*.ts).
+        const tpsTree = await importTree(builder, initial, docWriter, merge.rows, seq);
+        const tpsRoot = toHex(tpsTree.root());
+        const treeFile = await blobs.put(Readable.from(encodeTreeFile(tpsTree, { election: election.id, contest: contest.id, import: seq })));
+        lap('tps_tree', t);
+        t = performance.now();
+        const totals = full.recap.totals(pubCode);
+        const coverage = { expected: totals.tps.expected, reported: totals.tps.reported };
+        const tpsCounts = { new: merge.newTps, changed: merge.changed.length, unchanged: merge.unchanged };
+        const manifest = {
+          election: election.id, contest: contest.id, seq, region: regionCode, raw_sha256: raw.sha256, normalised_sha256: norm.sha256,
+          tps: tpsCounts, reason: req.reason ?? null, tps_root: tpsRoot, tps_size: tpsTree.size,
+        };
+        const pub = await publishImport(ctx, trx, {
+          election, contest, org, region: pubRegion, importId, importSeq: seq,
+          raw: { ...raw, filename, format: rawFormatOf(filename) },
+          normalised: { ...norm, filename: 'normalised.csv' },
+          coverage,
+          corrections: merge.changed,
+          manifest,
+          tpsTree: { root: tpsRoot, size: tpsTree.size },
+          docWriter,
+        });
+        await insertImport(trx, {
+          id: importId, election_id: election.id, contest_id: contest.id, seq, created: now,
+          actor_id: ctx.actor?.id ?? null, actor_name: ctx.actor?.name ?? null, reason: req.reason ?? null,
+          filename, format, raw_sha256: raw.sha256, raw_size: raw.size, normalised_sha256: norm.sha256, normalised_size: norm.size,
+          region_code: regionCode, forms: result.forms, tps_new: tpsCounts.new, tps_changed: tpsCounts.changed, tps_unchanged: tpsCounts.unchanged,
+          organization_id: org.id, dataset_id: pub.dataset.id, log_index: pub.logIndex,
+          summary: JSON.stringify({ flags: base.flags, duplicates: base.duplicates, manifest, tps_tree: { sha256: treeFile.sha256, size: tpsTree.size, root: tpsRoot } }),
+        });
+        lap('publish', t);
+        timings.total = Math.round(performance.now() - t0);
+        committedRevision = revision;
+        return { ...base, changed: true, import: { id: importId, seq }, dataset: pub.dataset.name, tps: tpsCounts, coverage, logIndex: pub.logIndex, timings };
+      });
+      noteRevision(database, election.id, contest.id, committedRevision);
+      return out;
+    } catch (e) {
+      if (!(e instanceof NothingChanged)) throw e;
+      const t2 = (await totalsOf(database.db, election.id, contest, tree, [pubCode])).get(pubCode);
+      timings.total = Math.round(performance.now() - t0);
+      return {
+        ...base, changed: false, import: null, dataset: null, tps: { new: 0, changed: 0, unchanged: result.tps },
+        coverage: { expected: t2?.tps.expected ?? 0, reported: t2?.tps.reported ?? 0 }, logIndex: null, timings,
+      };
+    }
+  } finally {
+    // The worker ends with the import, whatever happened (finish() has collected its tree when it was used).
+    builder?.cancel();
   }
 }
 

@@ -16,6 +16,7 @@ import type { Executor, Tx } from '../store/db.js';
 import type { Election } from '../results/types.js';
 import type { Contest } from '../results/contest.js';
 import type { RegionTree } from '../results/regions.js';
+import type { TpsDocWriter } from '../results/tps-doc.js';
 import { datasetDigest } from './dataset-write.js';
 import { downloadUrl, safeFilename } from './resource-input.js';
 import type { ActionContext, PublicationInput } from './types.js';
@@ -55,6 +56,9 @@ interface PublishInput {
   coverage: { expected: number; reported: number };
   corrections: { tps: string; version: number; line: string }[];
   manifest: Record<string, unknown>;
+  /** Root (hex) and size of the import's TPS tree (src/results/tps-tree.ts). */
+  tpsTree: { root: string; size: number };
+  docWriter: TpsDocWriter;
 }
 
 /** Writes the dataset version and the log entries; returns the dataset and the index of the results-import entry. */
@@ -141,10 +145,14 @@ export async function publishImport(ctx: ActionContext, trx: Tx, p: PublishInput
 
   const org = p.org.name;
   const manifestHash = sha256Hex(canonicalize(p.manifest) ?? '');
-  // The import entry commits to its manifest (stored with the import, results.imports) and each correction to
-  // `{contest, tps, version, line}` (results.tps shows the line), both in RFC 8785 form; files to their bytes.
+  // The import entry commits to its manifest (stored with the import, results.imports) and, in `meta.tps_root`, to the
+  // root of the tree of every TPS result it set (docs/integrity.md "TPS receipts"); each correction to its TPS result
+  // document (src/results/tps-doc.ts), as results.tps answers it — all in RFC 8785 form; files to their bytes.
   const entries: PublicationInput[] = [
-    { kind: 'results-import', subject: `results-import:${p.importId}`, organization: org, sha256: manifestHash, hashOf: 'jcs', related: [`dataset:${d.id}`], meta: { election: p.election.id, contest: p.contest.id, seq: p.importSeq, region: p.region.code } },
+    {
+      kind: 'results-import', subject: `results-import:${p.importId}`, organization: org, sha256: manifestHash, hashOf: 'jcs', related: [`dataset:${d.id}`],
+      meta: { election: p.election.id, contest: p.contest.id, seq: p.importSeq, region: p.region.code, tps_root: p.tpsTree.root, tps_size: p.tpsTree.size },
+    },
     { kind: 'dataset-version', subject: `dataset:${d.id}`, organization: org, sha256: datasetDigest(d), hashOf: 'jcs', meta: { name: d.name, modified: d.modified, state: d.state } },
     { kind: 'resource', subject: `resource:${raw.id}`, organization: org, sha256: raw.sha256!, hashOf: 'bytes', related: [`dataset:${d.id}`], meta: { dataset: d.name, name: raw.name, size: raw.size } },
   ];
@@ -156,7 +164,7 @@ export async function publishImport(ctx: ActionContext, trx: Tx, p: PublishInput
       kind: 'results-correction',
       subject: `tps:${c.tps}`,
       organization: org,
-      sha256: sha256Hex(canonicalize({ contest: `${p.election.id}/${p.contest.id}`, tps: c.tps, version: c.version, line: c.line }) ?? ''),
+      sha256: sha256Hex(p.docWriter.fromLine(c.line, c.version)),
       hashOf: 'jcs',
       related: [`results-import:${p.importId}`],
       meta: { version: c.version, import: p.importSeq },

@@ -17,6 +17,8 @@ import { flagsOfTps, listFlags } from '../store/results/flags.js';
 import { desaRowOfTps, desaRowsIn, historyOfTps } from '../store/results/forms.js';
 import { importsById, importsBySeq, listImports } from '../store/results/imports.js';
 import { totalsOf } from './results-totals.js';
+import { receiptUrl } from './results-receipt.js';
+import { TPS_DOC_FIELDS } from '../results/tps-doc.js';
 import { anyone } from './policies.js';
 import { presentForm, presentImport, presentRegion, presentSelections, presentTotals } from './results-present.js';
 import { cachedAnswer, contestOf, requireElection, requireRegion, treeOf } from './results-context.js';
@@ -94,10 +96,19 @@ export const resultsTps = defineAction({
       tps,
       region: presentRegion(place, tree),
       version: meta.version,
-      /** The normalised CSV line: a `results-correction` log entry covers {contest, tps, version, line}. */
+      /** The normalised CSV line (the row of this TPS in the published CSV). */
       line: lines[k]!,
       figures: presentForm(b.form(0), contest),
       import: presentImport(current),
+      /**
+       * A receipt proving offline that {election, contest, tps, version, figures} of this answer is what was published:
+       * through the import's TPS tree, or the TPS's own correction entry (docs/integrity.md "TPS receipts").
+       */
+      receipt: {
+        url: receiptUrl(ctx.services.config.baseUrl, input.election, input.contest, tps),
+        entry_kind: meta.version > 1 ? 'results-correction' : 'results-import',
+        covers: TPS_DOC_FIELDS,
+      },
       checks,
       history: history.map((h) => {
         const hb = new FormBatch(layout, 1);
@@ -108,6 +119,7 @@ export const resultsTps = defineAction({
           line: h.line,
           figures: presentForm(hb.form(0), contest),
           set_by: presentImport(byId.get(h.importId)),
+          receipt_url: receiptUrl(ctx.services.config.baseUrl, input.election, input.contest, tps, h.version),
           replaced: { at: h.replacedAt, by: replaced?.actor_name ?? null, reason: replaced?.reason ?? null, import: replaced?.seq ?? null },
         };
       }),

@@ -4,9 +4,14 @@ import { resultsDownload, resultsExportNist, resultsExportOpenElections } from '
 import { resultsImport } from './results-import.js';
 import { resultsCompare, resultsOfficialImport } from './results-official.js';
 import { resultsFlags, resultsForensics, resultsImports, resultsRegion, resultsTps } from './results-read.js';
+import { resultsReceipt } from './results-receipt.js';
+import { registerResultsAudit } from './results-audit.js';
 
 export const RESULTS_ACTIONS: ReadonlyArray<unknown> = [
   electionList, electionCreate, contestList, contestCreate,
-  resultsImport, resultsRegion, resultsTps, resultsFlags, resultsForensics, resultsImports,
+  resultsImport, resultsRegion, resultsTps, resultsReceipt, resultsFlags, resultsForensics, resultsImports,
   resultsDownload, resultsExportNist, resultsExportOpenElections, resultsOfficialImport, resultsCompare,
 ];
+
+// The self-audit checks stored TPS figures against the log wherever the results part is loaded (src/integrity/audit.ts).
+registerResultsAudit();

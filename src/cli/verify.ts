@@ -24,11 +24,17 @@ export function printVerifyReport(file: string, r: VerifyReport & { keySource?: 
   console.log(`  ${m.id}`);
   console.log(`  ${m.en}`);
   if (!r.ok) {
-    console.log(`  ${r.reason}`);
+    if (r.differences?.length) for (const d of r.differences) console.log(`  ≠ ${d}`);
+    else console.log(`  ${r.reason}`);
     return;
   }
   const e = r.entry;
   console.log(`  entri / entry #${r.index}: ${e.kind} ${e.subjects.join(' ')}${e.org ? ` (${e.org})` : ''}`);
+  if (r.tps) {
+    const { result: d, tree } = r.tps;
+    console.log(`  hasil TPS / TPS result: ${d.election}/${d.contest} TPS ${d.tps} versi / version ${d.version}`);
+    console.log(tree ? `  pohon TPS impor / import's TPS tree: ${tree.index + 1} dari / of ${tree.size}` : '  entri koreksi TPS ini / this TPS\'s correction entry');
+  }
   console.log(`  diterbitkan / published: ${e.time}`);
   console.log(`  log: ${r.checkpoint.origin}, ukuran / size ${r.checkpoint.size}`);
   console.log(`  tanda tangan / signatures: ${r.signatures.map((s) => s.name).join(', ')}`);
@@ -38,8 +44,8 @@ export function printVerifyReport(file: string, r: VerifyReport & { keySource?: 
 export function registerVerify(program: Command): void {
   program
     .command('verify <file>')
-    .description('Verify that FILE (a downloaded resource or TPS result JSON) is exactly what the portal published: offline with --receipt and --key, or online with --portal.')
-    .option('--receipt <file>', 'the receipt (.tlog-proof) of the file')
+    .description('Verify that FILE (a downloaded resource, or a TPS result JSON saved from the API) is exactly what the portal published: offline with --receipt and --key, or online with --portal.')
+    .option('--receipt <file>', 'the receipt of the file (.tlog-proof, or .tps-receipt for a TPS result)')
     .option('--key <vkey>', "the log's verifier key (name+id+base64) or a file holding it")
     .option('--portal <url>', 'fetch the receipt from this portal by the SHA-256 of the file')
     .option('--witness <vkey>', 'a witness verifier key whose cosignature counts (repeatable)', (v: string, acc: string[]) => [...acc, v], [])

@@ -6,8 +6,9 @@
  * 2. The tree: rebuilt from the entries and compared hash by hash with the stored tile rows; its root at every signed
  *    size compared with that checkpoint, whose signature must verify with one of the log's keys.
  * 3. Blobs: every stored file re-hashed against its SHA-256 name; every logged file present.
- * 4. Content: registered checks (`AUDIT_CHECKS`) recompute the digest of what the latest entry of each subject
- *    describes (a dataset version, a TPS result) from the database and compare it with the log.
+ * 4. Content: registered checks (`AUDIT_CHECKS`) recompute from the database what the log committed to — the digest of
+ *    the latest entry of each subject (a dataset version), or, for results, the TPS tree root of every import and the
+ *    hash of every correction — and report each difference, naming the TPS and the entry.
  *
  * Memory stays bounded: the tree is rebuilt with its frontier only, and stored rows are read batch by batch.
  */
@@ -55,7 +56,11 @@ export interface AuditReport {
   findings: Finding[];
 }
 
-/** A registered content check: recomputes, from the database, the digest the latest entry of a subject logged. */
+/**
+ * A registered content check: recomputes, from the database, what log entries committed to. Either per subject
+ * (`digest`: the latest entry of each subject of its kind) or as a whole (`audit`: the check reads the entries it
+ * needs and reports each difference itself, e.g. one finding per changed TPS).
+ */
 export interface ContentCheck {
   id: string;
   description: string;
@@ -63,7 +68,14 @@ export interface ContentCheck {
   /** subjects it checks, e.g. `dataset:` */
   subjectPrefix: string;
   /** current hex SHA-256 of the subject's content, or null when it is no longer published (deleted, private) */
-  digest(database: Database, id: string): Promise<string | null>;
+  digest?(database: Database, id: string): Promise<string | null>;
+  /** checks everything of its kind and reports findings; returns how many contents it checked */
+  audit?(deps: { database: Database; blobs: BlobStore; report: (f: Finding) => void }): Promise<number>;
+}
+
+/** Adds a check to AUDIT_CHECKS once (parts register theirs when their actions are registered). */
+export function registerAuditCheck(check: ContentCheck): void {
+  if (!AUDIT_CHECKS.some((c) => c.id === check.id)) AUDIT_CHECKS.push(check);
 }
 
 /** Checks registered by the parts of the product (the catalogue registers datasets, results its TPS results). */
@@ -209,6 +221,11 @@ export async function auditLog(deps: { database: Database; blobs: BlobStore; che
     // Content: the latest entry of each subject against what the database holds now.
     let contentChecked = 0;
     for (const check of deps.checks ?? AUDIT_CHECKS) {
+      if (check.audit) {
+        contentChecked += await check.audit({ database, blobs, report });
+        continue;
+      }
+      if (!check.digest) continue;
       for (const [subject, e] of latestBySubject) {
         if (e.kind !== check.kind || !subject.startsWith(check.subjectPrefix)) continue;
         const current = await check.digest(database, subject.slice(check.subjectPrefix.length));

@@ -4,6 +4,7 @@
  * function can be passed (tests route it to the in-process server).
  */
 import { hash } from 'node:crypto';
+import { tpsResultOfBytes, type TpsResultDoc } from './tps-receipt.js';
 import { contentDigest, verifyContent, type TrustedKeys, type VerifyReport } from './verify.js';
 
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
@@ -58,6 +59,17 @@ export class LogClient {
     }
   }
 
+  /** The receipt of a version of a TPS result (results.receipt), or null when the portal has none. */
+  async tpsReceipt(doc: Pick<TpsResultDoc, 'election' | 'contest' | 'tps' | 'version'>): Promise<string | null> {
+    const path = `/api/v1/elections/${encodeURIComponent(doc.election)}/contests/${encodeURIComponent(doc.contest)}/tps/${encodeURIComponent(doc.tps)}/receipt?version=${doc.version}`;
+    try {
+      return await (await this.get(path)).text();
+    } catch (e) {
+      if (e instanceof PortalError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
   /** Submits a cosigned checkpoint (witnesses). */
   async submitCosignature(note: string): Promise<{ size: number; accepted: string[] }> {
     const url = `${this.base}/log/cosignature`;
@@ -69,7 +81,8 @@ export class LogClient {
 
 /**
  * `kotak verify FILE --portal URL`: find the entry for the file's SHA-256 (or, for JSON, its RFC 8785 form), fetch the
- * receipt and verify it as offline. The log key is the one given, else the portal's own (trust on first use).
+ * receipt and verify it as offline. A TPS result JSON (a saved results.tps answer) is verified with the TPS receipt of
+ * its election, contest, TPS and version. The log key is the one given, else the portal's own (trust on first use).
  */
 export async function verifyWithPortal(
   content: Uint8Array,
@@ -78,6 +91,11 @@ export async function verifyWithPortal(
 ): Promise<VerifyReport & { receipt?: string; keySource: 'given' | 'portal' }> {
   const log = keys.log ?? (await client.key());
   const keySource = keys.log ? 'given' : 'portal';
+  const tps = tpsResultOfBytes(content);
+  if (tps) {
+    const receipt = await client.tpsReceipt(tps.doc);
+    if (receipt) return { ...verifyContent(content, receipt, { ...keys, log }), receipt, keySource };
+  }
   const candidates = [hash('sha256', content, 'hex'), contentDigest(content, 'jcs')].filter((d): d is string => d !== null);
   for (const sha of new Set(candidates)) {
     const receipt = await client.receiptFor(sha);

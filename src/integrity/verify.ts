@@ -13,7 +13,8 @@ import { parseCheckpoint, type Checkpoint } from './checkpoint.js';
 import { fromUtf8, toHex } from './encoding.js';
 import { parseEntry, type PublicationEntry } from './entry.js';
 import { parseReceipt } from './receipt.js';
-import { leafHash, verifyConsistency, verifyInclusion } from './rfc6962.js';
+import { leafHash, rootFromInclusion, verifyConsistency, verifyInclusion } from './rfc6962.js';
+import { diffTpsResults, entryCoversTps, isTpsReceipt, parseTpsReceipt, receiptDocument, tpsResultOfBytes, type TpsResultDoc } from './tps-receipt.js';
 import { openNote, verifierFromKey, type NoteVerifier, type VerifiedSignature } from './signed-note.js';
 
 export type VerifyCode =
@@ -56,8 +57,10 @@ export type VerifyReport =
       index: number;
       checkpoint: Checkpoint;
       signatures: VerifiedSignature[];
+      /** for a TPS receipt: the result verified, and its place in the import's TPS tree (null for a correction) */
+      tps?: { result: TpsResultDoc; tree: { index: number; size: number } | null };
     }
-  | { ok: false; code: Exclude<VerifyCode, 'ok'>; reason: string };
+  | { ok: false; code: Exclude<VerifyCode, 'ok'>; reason: string; differences?: string[] };
 
 export interface TrustedKeys {
   /** the log's verifier key (`name+id+base64`) */
@@ -118,24 +121,69 @@ export function openCheckpoint(
   return { ok: true, checkpoint: cp, signatures: opened.verifiedBy };
 }
 
-/** Verifies that `content` is what the entry in `receiptText` published, and that the signed log includes it. */
-export function verifyContent(content: Uint8Array, receiptText: string, keys: TrustedKeys): VerifyReport {
+type EntryProof = Extract<VerifyReport, { ok: true }>;
+
+/** Checks a C2SP tlog-proof: the checkpoint signed by the log, and the entry it carries included in that tree. */
+function verifyEntryProof(receiptText: string, keys: TrustedKeys): EntryProof | Extract<VerifyReport, { ok: false }> {
   const receipt = parseReceipt(receiptText);
-  if ('error' in receipt) return fail('bad-receipt', receipt.error);
+  if ('error' in receipt) return { ok: false, code: 'bad-receipt', reason: receipt.error };
   const opened = openCheckpoint(receipt.checkpoint, keys);
-  if (!opened.ok) return fail(opened.code, opened.reason);
+  if (!opened.ok) return { ok: false, code: opened.code, reason: opened.reason };
   const { checkpoint } = opened;
-  if (!receipt.extra) return fail('bad-entry', 'the receipt carries no entry (no extra line)');
+  if (!receipt.extra) return { ok: false, code: 'bad-entry', reason: 'the receipt carries no entry (no extra line)' };
   const entry = parseEntry(receipt.extra);
-  if ('error' in entry) return fail('bad-entry', entry.error);
+  if ('error' in entry) return { ok: false, code: 'bad-entry', reason: entry.error };
   const included = verifyInclusion(leafHash(receipt.extra), receipt.index, checkpoint.size, receipt.path, checkpoint.root);
-  if (!included.ok) return fail('not-included', `entry ${receipt.index} in tree of size ${checkpoint.size}: ${included.reason}`);
+  if (!included.ok) return { ok: false, code: 'not-included', reason: `entry ${receipt.index} in tree of size ${checkpoint.size}: ${included.reason}` };
+  return { ok: true, code: 'ok', entry, index: receipt.index, checkpoint, signatures: opened.signatures };
+}
+
+/**
+ * Verifies that `content` is what the entry in `receiptText` published, and that the signed log includes it. A TPS
+ * receipt (tps-receipt.ts) is verified as one: `content` is then a TPS result JSON (a saved results.tps answer).
+ */
+export function verifyContent(content: Uint8Array, receiptText: string, keys: TrustedKeys): VerifyReport {
+  if (isTpsReceipt(receiptText)) return verifyTpsResult(content, receiptText, keys);
+  const proof = verifyEntryProof(receiptText, keys);
+  if (!proof.ok) return proof;
+  const { entry } = proof;
   const digest = contentDigest(content, entry.hashOf);
   if (digest === null) return fail('content-mismatch', 'the entry covers a JSON document but the file is not JSON');
   if (digest !== entry.sha256) {
     return fail('content-mismatch', `SHA-256 of the ${entry.hashOf === 'jcs' ? 'canonical JSON' : 'file'} is ${digest}, the log entry says ${entry.sha256}`);
   }
-  return { ok: true, code: 'ok', entry, index: receipt.index, checkpoint, signatures: opened.signatures };
+  return proof;
+}
+
+/**
+ * Verifies a TPS result against a TPS receipt: the log entry is in the signed log; the receipt's document reaches the
+ * root the entry committed to through its tree path (or, for a correction, has the entry's SHA-256); and the TPS
+ * result in `content` is that document — else the report names each figure that differs.
+ */
+export function verifyTpsResult(content: Uint8Array, receiptText: string, keys: TrustedKeys): VerifyReport {
+  const receipt = parseTpsReceipt(receiptText);
+  if ('error' in receipt) return fail('bad-receipt', receipt.error);
+  const published = receiptDocument(receipt);
+  if ('error' in published) return fail('bad-receipt', published.error);
+  const proof = verifyEntryProof(receipt.proof, keys);
+  if (!proof.ok) return proof;
+  let computed: string;
+  if (receipt.tree) {
+    const r = rootFromInclusion(leafHash(receipt.result), receipt.tree.index, receipt.tree.size, receipt.tree.path);
+    if (!r.ok) return fail('not-included', `TPS ${published.doc.tps} in the import's TPS tree: ${r.reason}`);
+    computed = toHex(r.root);
+  } else {
+    computed = hash('sha256', receipt.result, 'hex');
+  }
+  const covers = entryCoversTps(proof.entry, published.doc, receipt, computed);
+  if (covers) return fail('not-included', `TPS ${published.doc.tps} is not what log entry ${proof.index} published: ${covers}`);
+  const given = tpsResultOfBytes(content);
+  if (!given) return fail('content-mismatch', 'the file is not a TPS result (JSON with election, contest, tps, version and figures)');
+  if (toHex(given.canonical) !== toHex(receipt.result)) {
+    const differences = diffTpsResults(published.doc, given.doc);
+    return { ok: false, code: 'content-mismatch', reason: `the TPS result differs from what was published: ${differences.join('; ')}`, differences };
+  }
+  return { ...proof, tps: { result: published.doc, tree: receipt.tree ? { index: receipt.tree.index, size: receipt.tree.size } : null } };
 }
 
 export type ConsistencyReport =

@@ -99,7 +99,7 @@ for (const dialect of DIALECTS) {
       expect(corr.map((c) => c.subject)).toEqual(['tps:3601012001001']);
       // Anyone can recompute what the log entries commit to from the public answers.
       const jcs = (v: unknown) => createHash('sha256').update(canonicalize(v)!).digest('hex');
-      expect(corr[0]!.sha256).toBe(jcs({ contest: `${E}/${C}`, tps: '3601012001001', version: 2, line: tps.line }));
+      expect(corr[0]!.sha256).toBe(jcs({ election: E, contest: C, tps: '3601012001001', version: 2, figures: tps.figures }));
       const imports = await invoke<any[]>(t.system, 'results.imports', { election: E, contest: C });
       const entry = await t.app.services.database.db.selectFrom('log_entries').select('sha256').where('subject', '=', `results-import:${imports[1].id}`).executeTakeFirstOrThrow();
       expect(entry.sha256).toBe(jcs(imports[1].manifest));

@@ -78,6 +78,9 @@ export async function v1ResultsRoutes(server: FastifyInstance, opts: { app: App 
   addDownload(server, app, `${base}/regions/:code/download.:format`, 'results.download', ({ params, query }) => ({
     election: params.election, contest: params.contest, code: params.code, format: params.format, ...(query.level ? { level: query.level } : {}),
   }));
+  addDownload(server, app, `${base}/tps/:tps/receipt`, 'results.receipt', ({ params, query }) => ({
+    election: params.election, contest: params.contest, tps: params.tps, ...(query.version ? { version: query.version } : {}),
+  }));
   addDownload(server, app, `${base}/export/nist-err.json`, 'results.exportNist', ({ params, query }) => ({
     election: params.election, contest: params.contest, ...(query.region ? { region: query.region } : {}),
   }));

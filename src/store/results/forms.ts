@@ -110,6 +110,24 @@ export async function historyOfTps(db: Executor, electionId: string, contestId: 
   return rows.map((r) => ({ tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at }));
 }
 
+/** The superseded lines an import had set (their figures before a later import corrected them). */
+export async function historyOfImport(db: Executor, electionId: string, contestId: string, importId: string): Promise<HistoryRow[]> {
+  const rows = await db
+    .selectFrom('results_form_history')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .where('contest_id', '=', contestId)
+    .where('import_id', '=', importId)
+    .execute();
+  return rows.map((r) => ({ tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at }));
+}
+
+/** Every superseded line of a contest. */
+export async function historyOfContest(db: Executor, electionId: string, contestId: string): Promise<HistoryRow[]> {
+  const rows = await db.selectFrom('results_form_history').selectAll().where('election_id', '=', electionId).where('contest_id', '=', contestId).execute();
+  return rows.map((r) => ({ tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at }));
+}
+
 /** Desa rows held exactly by each of the given regions (a Kemendagri desa may gather rows of two KPU codes). */
 export async function desaRowsOfRegions(db: Executor, electionId: string, contestId: string, regions: string[]): Promise<Map<string, DesaRow[]>> {
   const out = new Map<string, DesaRow[]>();

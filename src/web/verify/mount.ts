@@ -22,7 +22,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
 export function mountVerifier(root: HTMLElement, opts: MountOptions): void {
   const t = texts(opts.lang);
   const file = el('input', { type: 'file', id: 'kotak-verify-file' });
-  const receipt = el('input', { type: 'file', id: 'kotak-verify-receipt', accept: '.tlog-proof,text/plain' });
+  const receipt = el('input', { type: 'file', id: 'kotak-verify-receipt', accept: '.tlog-proof,.tps-receipt,text/plain' });
   const out = el('div', { className: 'verify-result' });
   out.setAttribute('role', 'status');
   out.setAttribute('aria-live', 'polite');
@@ -51,7 +51,8 @@ export function mountVerifier(root: HTMLElement, opts: MountOptions): void {
       const [head, ...rest] = describe(r, opts.lang);
       const nodes: Node[] = [el('p', { className: 'verify-head' }, el('strong', {}, head!)), el('ul', {}, ...rest.map((line) => el('li', {}, line)))];
       if (r.receipt && r.status === 'verified') {
-        const a = el('a', { href: URL.createObjectURL(new Blob([r.receipt], { type: 'text/plain' })), download: `${f.name}.tlog-proof` }, t.download);
+        const ext = r.tps ? '.tps-receipt' : '.tlog-proof';
+        const a = el('a', { href: URL.createObjectURL(new Blob([r.receipt], { type: 'text/plain' })), download: `${f.name}${ext}` }, t.download);
         nodes.push(el('p', {}, a));
       }
       out.replaceChildren(...nodes);

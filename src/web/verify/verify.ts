@@ -9,15 +9,15 @@
  *   if (r.status === 'verified') show(r.entry.time);
  */
 import canonicalize from 'canonicalize';
-import { parseCheckpoint, type Checkpoint } from '../../integrity/checkpoint.js';
-import { bytesEqual, concatBytes, fromUtf8, toHex, utf8 } from '../../integrity/encoding.js';
-import { parseEntry, type PublicationEntry } from '../../integrity/entry.js';
-import { parseNote, parseVerifierKey, SIG_ED25519 } from '../../integrity/note-format.js';
-import { walkInclusion } from '../../integrity/proof-steps.js';
-import { parseReceipt } from '../../integrity/receipt.js';
+import type { Checkpoint } from '../../integrity/checkpoint.js';
+import { fromUtf8, toHex, utf8 } from '../../integrity/encoding.js';
+import type { PublicationEntry } from '../../integrity/entry.js';
+import { isTpsReceipt, tpsResultOfBytes } from '../../integrity/tps-receipt.js';
+import { checkEntryProof, checkSignature, sha256, type SignatureCheck } from './crypto.js';
+import { verifyTpsInBrowser } from './verify-tps.js';
 
+export type { SignatureCheck } from './crypto.js';
 export type BrowserStatus = 'verified' | 'not-logged' | 'content-mismatch' | 'not-included' | 'bad-signature' | 'bad-receipt' | 'error';
-export type SignatureCheck = 'valid' | 'invalid' | 'unsupported' | 'no-key';
 
 export interface BrowserResult {
   status: BrowserStatus;
@@ -29,6 +29,8 @@ export interface BrowserResult {
   checkpoint?: Checkpoint;
   /** the receipt, to offer as a download */
   receipt?: string;
+  /** a TPS result checked against a TPS receipt: which, and whether through its import's TPS tree */
+  tps?: { tps: string; version: number; tree: { index: number; size: number } | null };
   detail?: string;
 }
 
@@ -41,44 +43,6 @@ export interface BrowserOptions {
   receipt?: string;
   fetch?: typeof fetch;
   subtle?: SubtleCrypto;
-}
-
-async function sha256(subtle: SubtleCrypto, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle.digest('SHA-256', data as BufferSource));
-}
-
-/** RFC 9162 §2.1.3.2 with asynchronous hashing. */
-async function rootFromPath(subtle: SubtleCrypto, leaf: Uint8Array, index: number, size: number, path: Uint8Array[]): Promise<Uint8Array | null> {
-  const walk = walkInclusion(index, size, path.length);
-  if (!walk.ok || path.some((p) => p.length !== 32)) return null;
-  let r = leaf;
-  for (let i = 0; i < path.length; i++) {
-    r = await sha256(subtle, walk.left[i] ? concatBytes(Uint8Array.of(1), path[i]!, r) : concatBytes(Uint8Array.of(1), r, path[i]!));
-  }
-  return r;
-}
-
-/** Ed25519 check of the log's signature line (C2SP signed-note), if the browser can. */
-async function checkSignature(subtle: SubtleCrypto, note: string, vkey: string | undefined): Promise<SignatureCheck> {
-  if (!vkey) return 'no-key';
-  const key = parseVerifierKey(vkey);
-  const parsed = parseNote(note);
-  if ('error' in key || 'error' in parsed || key.type !== SIG_ED25519) return 'invalid';
-  const id = await sha256(subtle, concatBytes(utf8(key.name), Uint8Array.of(0x0a, key.type), key.publicKey));
-  if (new DataView(id.buffer).getUint32(0) !== key.keyId) return 'invalid';
-  const sig = parsed.signatures.find((s) => s.name === key.name && s.keyId === key.keyId);
-  if (!sig) return 'invalid';
-  let cryptoKey: CryptoKey;
-  try {
-    cryptoKey = await subtle.importKey('raw', key.publicKey as BufferSource, { name: 'Ed25519' }, false, ['verify']);
-  } catch {
-    return 'unsupported';
-  }
-  try {
-    return (await subtle.verify({ name: 'Ed25519' }, cryptoKey, sig.signature as BufferSource, utf8(parsed.text) as BufferSource)) ? 'valid' : 'invalid';
-  } catch {
-    return 'unsupported';
-  }
 }
 
 /** SHA-256 of the RFC 8785 form of a JSON file, or null when it is not JSON. */
@@ -100,6 +64,15 @@ export async function verifyInBrowser(file: Blob | Uint8Array, opts: BrowserOpti
   const raw = toHex(await sha256(subtle, bytes));
   const jcs = await jcsDigest(subtle, bytes);
   let receipt = opts.receipt;
+  // A TPS result JSON (a saved results.tps answer) has a receipt of its own, asked for by election, contest, TPS and version.
+  const tps = tpsResultOfBytes(bytes);
+  if (!receipt && tps) {
+    const { election, contest, tps: code, version } = tps.doc;
+    const res = await get(`${opts.portal}/api/v1/elections/${encodeURIComponent(election)}/contests/${encodeURIComponent(contest)}/tps/${encodeURIComponent(code)}/receipt?version=${version}`);
+    if (res.ok) receipt = await res.text();
+    else if (res.status !== 404) return { status: 'error', sha256: raw, detail: `the portal answered ${res.status}` };
+  }
+  if (receipt && isTpsReceipt(receipt)) return verifyTpsInBrowser(bytes, receipt, { subtle, sha256: raw, key: () => logKey(opts, get) });
   if (!receipt) {
     for (const d of new Set([raw, ...(jcs ? [jcs] : [])])) {
       const res = await get(`${opts.portal}/api/v1/log/receipt?sha256=${d}`);
@@ -111,24 +84,20 @@ export async function verifyInBrowser(file: Blob | Uint8Array, opts: BrowserOpti
     }
     if (!receipt) return { status: 'not-logged', sha256: raw };
   }
-  const r = parseReceipt(receipt);
-  if ('error' in r || !r.extra) return { status: 'bad-receipt', sha256: raw, detail: 'error' in r ? r.error : 'no entry in the receipt' };
-  const entry = parseEntry(r.extra);
-  const parsedNote = parseNote(r.checkpoint);
-  if ('error' in entry || 'error' in parsedNote) return { status: 'bad-receipt', sha256: raw, detail: 'error' in entry ? entry.error : 'malformed checkpoint' };
-  const checkpoint = parseCheckpoint(parsedNote.text);
-  if ('error' in checkpoint) return { status: 'bad-receipt', sha256: raw, detail: checkpoint.error };
-  const base = { sha256: raw, entry, index: r.index, checkpoint, receipt };
-  const root = await rootFromPath(subtle, await sha256(subtle, concatBytes(Uint8Array.of(0), r.extra)), r.index, checkpoint.size, r.path);
-  if (!root || !bytesEqual(root, checkpoint.root)) return { ...base, status: 'not-included' };
+  const proof = await checkEntryProof(subtle, receipt);
+  if (!proof.ok) return { sha256: raw, receipt, status: proof.status, detail: proof.detail, entry: proof.entry, index: proof.index, checkpoint: proof.checkpoint };
+  const { entry } = proof;
+  const base = { sha256: raw, entry, index: proof.index, checkpoint: proof.checkpoint, receipt };
   const wanted = entry.hashOf === 'jcs' ? jcs : raw;
   if (wanted !== entry.sha256) return { ...base, status: 'content-mismatch' };
-  let vkey = opts.vkey;
-  if (!vkey) {
-    const res = await get(`${opts.portal}/log/key`);
-    vkey = res.ok ? (await res.text()).trim() : undefined;
-  }
-  const signature = await checkSignature(subtle, r.checkpoint, vkey);
+  const signature = await checkSignature(subtle, proof.note, await logKey(opts, get));
   if (signature === 'invalid') return { ...base, status: 'bad-signature', signature };
   return { ...base, status: 'verified', signature };
+}
+
+/** The log key given, else the portal's `/log/key`. */
+export async function logKey(opts: BrowserOptions, get: typeof fetch): Promise<string | undefined> {
+  if (opts.vkey) return opts.vkey;
+  const res = await get(`${opts.portal}/log/key`);
+  return res.ok ? (await res.text()).trim() : undefined;
 }

@@ -1,0 +1,160 @@
+/**
+ * TPS receipts (issue 4 §5–6) on both databases, with the real Banten PPWP 2024 file: the import's log entry commits
+ * to the root of a tree over every TPS result, which anyone can recompute from the published normalised CSV; every
+ * TPS result offers a receipt (a download) that verifies offline with the API's JSON and the log key, and fails
+ * naming the figure when one is changed; a corrected TPS's receipt points to its correction entry, earlier versions
+ * keep theirs; `kotak verify --portal` and the browser verifier do the same.
+ */
+import canonicalize from 'canonicalize';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { invoke } from '../../src/actions/invoke.js';
+import { createContest, createElection } from '../../src/actions/elections.js';
+import { importResultsFile } from '../../src/actions/results-import.js';
+import { presentForm } from '../../src/actions/results-present.js';
+import { LogClient, verifyWithPortal } from '../../src/integrity/client.js';
+import { leafHash, rootOfLeafHashes } from '../../src/integrity/rfc6962.js';
+import type { LogService } from '../../src/integrity/service.js';
+import { parseTpsReceipt } from '../../src/integrity/tps-receipt.js';
+import { verifyContent } from '../../src/integrity/verify.js';
+import { compileContest } from '../../src/results/contest.js';
+import { formLayout, FormBatch } from '../../src/results/batch.js';
+import { BANTEN_REGIONS_CSV, BANTEN_RESULTS_CSV, PEMILU_2024, ppwp2024 } from '../../src/results/known.js';
+import { pushLine } from '../../src/results/lines.js';
+import { KPU_2024_ALIASES, parseRegionCsv } from '../../src/results/regions.js';
+import { verifyInBrowser } from '../../src/web/verify/verify.js';
+import { DIALECTS, type TestApp } from '../support/app.js';
+import { createResultsApp } from './support/app.js';
+import { WIDE_HEADER, writeTmp } from './support/fixtures.js';
+import { injectFetch } from '../integrity/app-helpers.js';
+
+const E = 'pemilu-2024';
+const C = 'ppwp';
+const TPS = '3601012001001';
+const api = (path: string) => `/api/v1/elections/${E}/contests/${C}${path}`;
+
+for (const dialect of DIALECTS) {
+  describe(`results.receipt on ${dialect}`, () => {
+    let t: TestApp;
+    let vkey: string;
+    let firstReceipt: string;
+    let firstJson: string;
+    const get = (url: string) => t.server.inject({ method: 'GET', url });
+    const keys = () => ({ log: vkey });
+
+    beforeAll(async () => {
+      t = await createResultsApp(dialect);
+      vkey = (t.app.services.log as LogService).signer.verifierKey;
+      await createElection(t.system, PEMILU_2024, parseRegionCsv(await readFile(BANTEN_REGIONS_CSV, 'utf8')), KPU_2024_ALIASES);
+      await createContest(t.system, ppwp2024());
+      // One database hashes the first import's tree on the worker thread, the other from the lines it writes.
+      const s = await importResultsFile(t.system, { election: E, contest: C, path: BANTEN_RESULTS_CSV, treeOnWorker: dialect === 'postgres' });
+      expect(s.tps.new).toBe(33324);
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('commits every TPS of the import to one log entry, whose root anyone can recompute from the published CSV', async () => {
+      const [imp] = await invoke<any[]>(t.system, 'results.imports', { election: E, contest: C });
+      const entry = JSON.parse((await t.app.services.database.db.selectFrom('log_entries').select('entry').where('idx', '=', imp.log_index).executeTakeFirstOrThrow()).entry);
+      expect(entry).toMatchObject({ kind: 'results-import', meta: { election: E, contest: C, tps_size: 33324 } });
+      expect(imp.manifest).toMatchObject({ tps_root: entry.meta.tps_root, tps_size: 33324 });
+      // Independently: each line of the normalised CSV as the document results.tps answers, canonicalize, RFC 6962.
+      const contest = compileContest(ppwp2024());
+      const lines = (await new Response((await t.app.services.blobs.get(imp.normalised_sha256)) as unknown as ReadableStream).text()).trim().split('\n').slice(1);
+      expect(lines.length).toBe(33324);
+      const layout = formLayout(contest.selections.length);
+      const leaves = lines.map((line) => {
+        const b = new FormBatch(layout, 1);
+        pushLine(b, line, 1);
+        return leafHash(Buffer.from(canonicalize({ election: E, contest: C, tps: line.slice(0, 13), version: 1, figures: presentForm(b.form(0), contest) })!));
+      });
+      expect(Buffer.from(rootOfLeafHashes(leaves)).toString('hex')).toBe(entry.meta.tps_root);
+    });
+
+    it('mentions the receipt in the TPS answer and serves it as a file that verifies offline with the API JSON', async () => {
+      const res = await get(api(`/tps/${TPS}`));
+      expect(res.statusCode).toBe(200);
+      firstJson = res.body;
+      const answer = JSON.parse(res.body).data;
+      expect(answer.receipt).toEqual({ url: `http://kotak.test${api(`/tps/${TPS}/receipt`)}`, entry_kind: 'results-import', covers: ['election', 'contest', 'tps', 'version', 'figures'] });
+      const r = await get(api(`/tps/${TPS}/receipt`));
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-disposition']).toBe(`attachment; filename="tps-${TPS}-v1.tps-receipt"`);
+      firstReceipt = r.body;
+      const parsed = parseTpsReceipt(firstReceipt);
+      expect(parsed).toMatchObject({ tree: { size: 33324, index: 0 } });
+      const v = verifyContent(Buffer.from(firstJson), firstReceipt, keys());
+      expect(v).toMatchObject({ ok: true, entry: { kind: 'results-import' }, tps: { result: { tps: TPS, version: 1 }, tree: { index: 0, size: 33324 } } });
+      // The bare answer and a re-indented copy verify too: what counts is the RFC 8785 form of the five members.
+      expect(verifyContent(Buffer.from(JSON.stringify(answer, null, 2)), firstReceipt, keys()).ok).toBe(true);
+      // A TPS deep inside the tree.
+      const other = '3673061004010';
+      const json = (await get(api(`/tps/${other}`))).body;
+      expect(verifyContent(Buffer.from(json), (await get(api(`/tps/${other}/receipt`))).body, keys())).toMatchObject({ ok: true, tps: { result: { tps: other } } });
+    });
+
+    it('rejects the TPS JSON when one figure is changed, naming the figure', () => {
+      const doc = JSON.parse(firstJson);
+      doc.data.figures.votes['02'] += 1;
+      const v = verifyContent(Buffer.from(JSON.stringify(doc)), firstReceipt, keys());
+      expect(v).toMatchObject({ ok: false, code: 'content-mismatch' });
+      expect(!v.ok && v.differences).toEqual([`figures.votes.02: 118 published, 119 here`]);
+      const other = JSON.parse(firstJson);
+      other.data.tps = '3601012001002';
+      expect(verifyContent(Buffer.from(JSON.stringify(other)), firstReceipt, keys())).toMatchObject({ ok: false, code: 'content-mismatch' });
+      // A receipt whose TPS path was tampered with no longer reaches the committed root.
+      const lines = firstReceipt.split('\n');
+      lines[3] = Buffer.alloc(32, 7).toString('base64');
+      expect(verifyContent(Buffer.from(firstJson), lines.join('\n'), keys())).toMatchObject({ ok: false, code: 'not-included' });
+    });
+
+    it('points a corrected TPS to its correction entry, keeps earlier versions provable, and proves TPS new in a later import', async () => {
+      const file = writeTmp(
+        'koreksi.csv',
+        `${WIDE_HEADER}\n${TPS},3601012001,98,120,10,228,3,231,289,231,225,3,3,2024-03-01 10:00:00,3\n3601012001099,3601012001,10,20,30,60,0,60,100,60,60,0,0,,2\n`,
+      );
+      const s = await importResultsFile(t.system, { election: E, contest: C, path: file, reason: 'Salah baca OCR' });
+      expect(s.tps).toEqual({ new: 1, changed: 1, unchanged: 0 });
+      const json = (await get(api(`/tps/${TPS}`))).body;
+      expect(JSON.parse(json).data.receipt.entry_kind).toBe('results-correction');
+      const receipt = (await get(api(`/tps/${TPS}/receipt`))).body;
+      expect(parseTpsReceipt(receipt)).toMatchObject({ tree: null });
+      expect(verifyContent(Buffer.from(json), receipt, keys())).toMatchObject({ ok: true, entry: { kind: 'results-correction', subjects: [`tps:${TPS}`, expect.stringMatching(/^results-import:/)] }, tps: { tree: null } });
+      // The receipt kept from before still proves version 1, and only version 1.
+      expect(verifyContent(Buffer.from(firstJson), firstReceipt, keys()).ok).toBe(true);
+      expect(verifyContent(Buffer.from(json), firstReceipt, keys())).toMatchObject({ ok: false, code: 'content-mismatch' });
+      expect(verifyContent(Buffer.from(firstJson), receipt, keys())).toMatchObject({ ok: false, code: 'content-mismatch' });
+      // …and the portal still serves version 1's receipt, named in the history.
+      const history = JSON.parse(json).data.history;
+      expect(history[0].receipt_url).toBe(`http://kotak.test${api(`/tps/${TPS}/receipt`)}?version=1`);
+      expect(verifyContent(Buffer.from(firstJson), (await get(api(`/tps/${TPS}/receipt?version=1`))).body, keys()).ok).toBe(true);
+      // The new TPS is in the second import's tree (the corrected one and it: two results).
+      const fresh = (await get(api('/tps/3601012001099'))).body;
+      expect(verifyContent(Buffer.from(fresh), (await get(api('/tps/3601012001099/receipt'))).body, keys())).toMatchObject({ ok: true, tps: { tree: { size: 2, index: 1 } } });
+      expect((await get(api('/tps/3601012001098/receipt'))).statusCode).toBe(404);
+      expect((await get(api(`/tps/${TPS}/receipt?version=7`))).statusCode).toBe(404);
+    });
+
+    it('verifies with --portal and in the browser, by the TPS result alone', async () => {
+      const client = new LogClient('http://kotak.test', injectFetch(t.server));
+      expect(await verifyWithPortal(Buffer.from(firstJson), client, { log: vkey })).toMatchObject({ ok: true, tps: { result: { version: 1 } } });
+      const current = (await get(api(`/tps/${TPS}`))).body;
+      expect(await verifyWithPortal(Buffer.from(current), client, { log: vkey })).toMatchObject({ ok: true, entry: { kind: 'results-correction' } });
+      const opts = { portal: 'http://kotak.test', fetch: injectFetch(t.server) as typeof fetch, vkey };
+      expect(await verifyInBrowser(Buffer.from(firstJson), opts)).toMatchObject({ status: 'verified', signature: 'valid', tps: { tps: TPS, version: 1, tree: { size: 33324 } } });
+      const changed = JSON.parse(firstJson);
+      changed.data.figures.suara_sah = 1;
+      const r = await verifyInBrowser(Buffer.from(JSON.stringify(changed)), { ...opts, receipt: firstReceipt });
+      expect(r).toMatchObject({ status: 'content-mismatch' });
+      expect(r.detail).toContain('figures.suara_sah: 226 published, 1 here');
+    });
+
+    it('finds nothing to report in the self-audit when nothing was touched', async () => {
+      const r = await invoke<any>(t.system, 'log.audit', {});
+      expect(r.findings.filter((f: any) => f.severity === 'error')).toEqual([]);
+      expect(r.contentChecked).toBeGreaterThanOrEqual(33324 + 2 + 1);
+    });
+  });
+}

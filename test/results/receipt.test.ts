@@ -3,7 +3,7 @@
  * to the root of a tree over every TPS result, which anyone can recompute from the published normalised CSV; every
  * TPS result offers a receipt (a download) that verifies offline with the API's JSON and the log key, and fails
  * naming the figure when one is changed; a corrected TPS's receipt points to its correction entry, earlier versions
- * keep theirs; `kotak verify --portal` and the browser verifier do the same.
+ * keep theirs; the TPS page links the receipt; `kotak verify --portal` and the browser verifier do the same.
  */
 import canonicalize from 'canonicalize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,9 @@ for (const dialect of DIALECTS) {
       expect(v).toMatchObject({ ok: true, entry: { kind: 'results-import' }, tps: { result: { tps: TPS, version: 1 }, tree: { index: 0, size: 33324 } } });
       // The bare answer and a re-indented copy verify too: what counts is the RFC 8785 form of the five members.
       expect(verifyContent(Buffer.from(JSON.stringify(answer, null, 2)), firstReceipt, keys()).ok).toBe(true);
+      // The TPS page offers it as a download.
+      const page = await get(`/hasil/${E}/${C}/tps/${TPS}`);
+      expect(page.body).toContain(`<a href="${api(`/tps/${TPS}/receipt`)}" download>Unduh tanda terima</a>`);
       // A TPS deep inside the tree.
       const other = '3673061004010';
       const json = (await get(api(`/tps/${other}`))).body;

@@ -75,7 +75,11 @@ export const resultsMessages = defineMessages({
   'res.tps.who': { id: 'Oleh', en: 'By' },
   'res.tps.why': { id: 'Alasan', en: 'Reason' },
   'res.tps.changes': { id: 'Perubahan', en: 'Changes' },
-  'res.tps.receipt': { id: 'Tanda terima publikasi angka TPS ini', en: 'Publication receipt of this TPS’s figures' },
+  'res.tps.receipt': { id: 'Unduh tanda terima', en: 'Download receipt' },
+  'res.tps.receiptHint': {
+    id: 'Berkas untuk disimpan: membuktikan secara luring bahwa angka TPS ini persis yang diterbitkan (kotak verify atau halaman Integritas).',
+    en: 'A file to keep: proves offline that these TPS figures are exactly what was published (kotak verify or the Integrity page).',
+  },
   'res.tps.photos': { id: 'Foto formulir', en: 'Form photos' },
   'res.forensics': { id: 'Indikator statistik', en: 'Statistical indicators' },
   'res.forensicsLead': {

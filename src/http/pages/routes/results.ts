@@ -141,12 +141,8 @@ export function resultsRoutes(server: FastifyInstance, kit: PageKit, boundaries:
     const ctx = await context(action, e, c);
     const r = await invoke<TpsResult>(action, 'results.tps', { election: e, contest: c, tps: req.params.tps });
     const desa = await region(action, e, c, r.region.code);
-    let receipt: string | null = null;
-    if (hasLog()) {
-      const entries = await invoke<{ count: number; entries: { index: number }[] }>(action, 'log.entries', { subject: `tps:${r.tps}`, limit: 1000 });
-      const last = entries.entries[entries.entries.length - 1];
-      if (last) receipt = `/api/v1/log/receipt?index=${last.index}`;
-    }
+    // The TPS receipt (results.receipt): the latest log entry covering these figures, through the import's TPS tree.
+    const receipt = hasLog() && getAction('results.receipt') ? `/api/v1/elections/${encodeURIComponent(e)}/contests/${encodeURIComponent(c)}/tps/${r.tps}/receipt` : null;
     const crumbTrail = await crumbs(page, action, e, ctx.contest, r.region.code, [
       { label: r.region.name, href: `/hasil/${e}/${c}/${r.region.code}` },
       { label: `TPS ${r.tps.slice(10)}` },

@@ -14,7 +14,7 @@ export interface TpsView {
   electionTitle: string;
   contestTitle: string;
   crumbs: Crumb[];
-  /** Receipt address of this TPS's latest publication in the log, when there is one. */
+  /** Address of this TPS result's receipt (results.receipt), when the portal keeps a publication log. */
   receipt: string | null;
 }
 
@@ -126,7 +126,7 @@ ${r.checks.some((c) => c.status === 'fail') ? html`<p class="notice bad">⚠ ${t
 ${figuresTable(ctx, r.figures, v.selections, `${t('res.tps.version')} ${r.version}`)}
 ${r.import ? html`<p class="small muted">${formatDateTime(ctx.locale, r.import.created)} · ${r.import.filename ?? ''}${r.import.reason ? ` · ${r.import.reason}` : ''}</p>` : ''}
 ${r.figures.n_photos ? html`<p class="small">${t('res.tps.photos')}: ${r.figures.n_photos}</p>` : ''}
-${v.receipt ? html`<p><a href="${v.receipt}">${t('res.tps.receipt')}</a></p>` : r.import?.normalised_sha256 ? html`<p><a href="/integritas?sha256=${r.import.normalised_sha256}#verify">${t('dataset.verify')}</a></p>` : ''}
+${v.receipt ? html`<p><a href="${v.receipt}" download>${t('res.tps.receipt')}</a><br><span class="small muted">${t('res.tps.receiptHint')}</span></p>` : r.import?.normalised_sha256 ? html`<p><a href="/integritas?sha256=${r.import.normalised_sha256}#verify">${t('dataset.verify')}</a></p>` : ''}
 </section>
 <section aria-labelledby="calc-h"><h2 id="calc-h">${t('res.tps.arithmetic')}</h2>
 <ol class="arithmetic">${r.checks.map(

@@ -139,6 +139,22 @@ async function existingForWrite(ctx: ActionContext, trx: Tx, input: Raw): Promis
   return d;
 }
 
+/**
+ * The one change path of update and patch. `replace` (CKAN package_update) reads the input over an empty dataset, so
+ * fields and resources left out are removed; otherwise (package_patch) over the current one.
+ */
+async function changeDataset(ctx: ActionContext, input: Raw, replace: boolean): Promise<Dataset> {
+  return withTransaction(ctx, async (trx) => {
+    const base = await existingForWrite(ctx, trx, input);
+    const { id: _id, ...rest } = input;
+    const f = replace ? readDatasetInput({ name: base.name, owner_org: base.organizationId, ...rest }, null) : readDatasetInput(rest, fieldsOf(base));
+    if (f.name !== base.name && (await findDataset(trx, f.name))) throw KotakError.validation({ name: ['That URL is already in use.'] });
+    const d = await buildDataset(ctx, trx, f, base, replace ? (input.resources ?? []) : input.resources);
+    await publish(ctx, trx, d, base, 'changed package');
+    return d;
+  });
+}
+
 export const datasetUpdate = defineAction({
   name: 'dataset.update',
   ckan: 'package_update',
@@ -148,16 +164,7 @@ export const datasetUpdate = defineAction({
   policy: (ctx) => {
     requireActor(ctx);
   },
-  async run(ctx, input: Raw): Promise<Dataset> {
-    return withTransaction(ctx, async (trx) => {
-      const base = await existingForWrite(ctx, trx, input);
-      const f = readDatasetInput({ name: base.name, owner_org: base.organizationId, ...input }, null);
-      if (f.name !== base.name && (await findDataset(trx, f.name))) throw KotakError.validation({ name: ['That URL is already in use.'] });
-      const d = await buildDataset(ctx, trx, f, base, input.resources ?? []);
-      await publish(ctx, trx, d, base, 'changed package');
-      return d;
-    });
-  },
+  run: (ctx, input: Raw) => changeDataset(ctx, input, true),
 });
 
 export const datasetPatch = defineAction({
@@ -169,17 +176,7 @@ export const datasetPatch = defineAction({
   policy: (ctx) => {
     requireActor(ctx);
   },
-  async run(ctx, input: Raw): Promise<Dataset> {
-    return withTransaction(ctx, async (trx) => {
-      const base = await existingForWrite(ctx, trx, input);
-      const { id: _id, ...rest } = input;
-      const f = readDatasetInput(rest, fieldsOf(base));
-      if (f.name !== base.name && (await findDataset(trx, f.name))) throw KotakError.validation({ name: ['That URL is already in use.'] });
-      const d = await buildDataset(ctx, trx, f, base, input.resources);
-      await publish(ctx, trx, d, base, 'changed package');
-      return d;
-    });
-  },
+  run: (ctx, input: Raw) => changeDataset(ctx, input, false),
 });
 
 export const datasetDelete = defineAction({

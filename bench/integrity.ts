@@ -26,7 +26,7 @@ import { MerkleTree, proveConsistency, proveInclusion } from '../src/integrity/t
 import { load } from './support/load.js';
 import { rawLoad } from './integrity-load.js';
 import { fmtMs, pct, type BenchSection } from './support/report.js';
-import { startLogServer } from './integrity-server.js';
+import { startServerProcess as startLogServer } from './support/server-process.js';
 
 const PORT = '8732';
 const quiet = { info() {}, warn() {}, error: (o: unknown) => console.error(o) };

@@ -24,10 +24,9 @@ import { runPipeline, type PipelineResult } from '../results/pipeline.js';
 import { formLayout, FormBatch } from '../results/batch.js';
 import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
 import { ImportLeaves } from '../results/tps-leaves.js';
-import type { TpsTree } from '../results/tps-tree.js';
 import { TpsTreeBuilder } from '../results/tps-tree-builder.js';
-import { encodeTreeFile } from '../results/tps-tree-file.js';
-import { toHex } from '../integrity/encoding.js';
+import { encodeTreeFile, type EncodedTree, type TreeFileRef } from '../results/tps-tree-file.js';
+import { storeTreeFile } from '../store/results/tps-trees.js';
 import type { Contest } from '../results/contest.js';
 import type { RegionTree } from '../results/regions.js';
 import type { Tx } from '../store/db.js';
@@ -88,13 +87,13 @@ export interface ImportSummary {
 const TREE_WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
 /** The TPS tree of this import: the worker's when it built the right one, else from the lines the import writes. */
-async function importTree(builder: TpsTreeBuilder | null, initial: boolean, writer: TpsDocWriter, rows: DesaState[], seq: number): Promise<TpsTree> {
-  const built = builder && initial ? await builder.finish() : null;
+async function importTree(builder: TpsTreeBuilder | null, initial: boolean, writer: TpsDocWriter, rows: DesaState[], ref: TreeFileRef): Promise<EncodedTree> {
+  const built = builder && initial ? await builder.finish(ref) : null;
   builder?.cancel();
   if (built) return built;
-  const leaves = new ImportLeaves(writer, new Set([seq]));
+  const leaves = new ImportLeaves(writer, new Set([ref.import]));
   for (const r of rows) leaves.addRow(r);
-  return leaves.tree(seq);
+  return encodeTreeFile(leaves.tree(ref.import), ref);
 }
 
 /** Rolls the transaction back when the file changes nothing (the contest lock was taken for nothing). */
@@ -231,6 +230,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
       duplicates: result.duplicates.length, flags: countFlags(fileFlags),
     };
     let committedRevision = -1;
+    let tpsTree: EncodedTree | null = null;
     try {
       const out = await withTransaction(ctx, async (trx: Tx) => {
         t = performance.now();
@@ -296,10 +296,10 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         lap('blobs', t);
         t = performance.now();
         // The TPS tree over every TPS this import set (added or corrected): its root goes into the import's log entry,
-        // its file into the blob store so receipts are served without rehashing (src/results/tps-tree*.ts).
-        const tpsTree = await importTree(builder, initial, docWriter, merge.rows, seq);
-        const tpsRoot = toHex(tpsTree.root());
-        const treeFile = await blobs.put(Readable.from(encodeTreeFile(tpsTree, { election: election.id, contest: contest.id, import: seq })));
+        // its file into the blob store once committed, so receipts are served without rehashing (src/results/tps-tree*.ts).
+        const encoded = await importTree(builder, initial, docWriter, merge.rows, { election: election.id, contest: contest.id, import: seq });
+        tpsTree = encoded;
+        const tpsRoot = encoded.root;
         lap('tps_tree', t);
         t = performance.now();
         const totals = full.recap.totals(pubCode);
@@ -307,7 +307,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         const tpsCounts = { new: merge.newTps, changed: merge.changed.length, unchanged: merge.unchanged };
         const manifest = {
           election: election.id, contest: contest.id, seq, region: regionCode, raw_sha256: raw.sha256, normalised_sha256: norm.sha256,
-          tps: tpsCounts, reason: req.reason ?? null, tps_root: tpsRoot, tps_size: tpsTree.size,
+          tps: tpsCounts, reason: req.reason ?? null, tps_root: tpsRoot, tps_size: encoded.size,
         };
         const pub = await publishImport(ctx, trx, {
           election, contest, org, region: pubRegion, importId, importSeq: seq,
@@ -316,7 +316,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
           coverage,
           corrections: merge.changed,
           manifest,
-          tpsTree: { root: tpsRoot, size: tpsTree.size },
+          tpsTree: { root: tpsRoot, size: encoded.size },
           docWriter,
         });
         await insertImport(trx, {
@@ -325,7 +325,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
           filename, format, raw_sha256: raw.sha256, raw_size: raw.size, normalised_sha256: norm.sha256, normalised_size: norm.size,
           region_code: regionCode, forms: result.forms, tps_new: tpsCounts.new, tps_changed: tpsCounts.changed, tps_unchanged: tpsCounts.unchanged,
           organization_id: org.id, dataset_id: pub.dataset.id, log_index: pub.logIndex,
-          summary: JSON.stringify({ flags: base.flags, duplicates: base.duplicates, manifest, tps_tree: { sha256: treeFile.sha256, size: tpsTree.size, root: tpsRoot } }),
+          summary: JSON.stringify({ flags: base.flags, duplicates: base.duplicates, manifest, tps_tree: { sha256: encoded.file.sha256, size: encoded.size, root: tpsRoot } }),
         });
         lap('publish', t);
         timings.total = Math.round(performance.now() - t0);
@@ -333,6 +333,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         return { ...base, changed: true, import: { id: importId, seq }, dataset: pub.dataset.name, tps: tpsCounts, coverage, logIndex: pub.logIndex, timings };
       });
       noteRevision(database, election.id, contest.id, committedRevision);
+      if (tpsTree) void storeTreeFile(blobs, tpsTree, ctx.services.logger);
       return out;
     } catch (e) {
       if (!(e instanceof NothingChanged)) throw e;

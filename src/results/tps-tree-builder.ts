@@ -13,16 +13,16 @@
  * @example
  *   const builder = TpsTreeBuilder.start(tpsDocPlan(election.id, contest));
  *   await runPipeline(forms, { contest, tree, onBatch: (pb) => builder?.add(pb) });
- *   const tree = await builder?.finish(); // null when the worker failed
+ *   const tree = await builder?.finish({ election: election.id, contest: contest.id, import: seq }); // null: failed
  */
 import { Worker } from 'node:worker_threads';
 import type { ProcessedBatch } from './pipeline.js';
 import type { TpsDocPlan } from './tps-doc.js';
-import { TpsTree } from './tps-tree.js';
+import type { EncodedTree, TreeFileRef } from './tps-tree-file.js';
 
 export class TpsTreeBuilder {
   private failed: Error | null = null;
-  private result: Promise<TpsTree | null> | null = null;
+  private result: Promise<EncodedTree | null> | null = null;
 
   private constructor(private readonly worker: Worker) {
     worker.on('error', (e) => (this.failed = e));
@@ -70,21 +70,18 @@ export class TpsTreeBuilder {
     this.worker.postMessage({ codes, values, ts }, [codes.buffer, values.buffer] as ArrayBuffer[]);
   }
 
-  /** The tree over every form added, or null when the worker failed. Ends the worker. */
-  finish(): Promise<TpsTree | null> {
-    this.result ??= new Promise<TpsTree | null>((resolve) => {
+  /** The encoded tree over every form added, or null when the worker failed. Ends the worker. */
+  finish(ref: TreeFileRef): Promise<EncodedTree | null> {
+    this.result ??= new Promise<EncodedTree | null>((resolve) => {
       if (this.failed) return resolve(null);
-      const done = (tree: TpsTree | null) => {
+      const done = (tree: EncodedTree | null) => {
         void this.worker.terminate();
         resolve(tree);
       };
-      this.worker.once('message', (m: { codes: Float64Array; leaves: Uint8Array; kept: Uint8Array[] }) => {
-        const buf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-        done(new TpsTree(m.codes, buf(m.leaves), m.kept.map(buf)));
-      });
+      this.worker.once('message', (m: EncodedTree) => done(m));
       this.worker.once('error', () => done(null));
       this.worker.once('exit', () => done(null));
-      this.worker.postMessage('finish');
+      this.worker.postMessage({ finish: ref });
     });
     return this.result;
   }

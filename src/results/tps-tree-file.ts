@@ -11,6 +11,8 @@
  *   size × 32 bytes  leaf hashes
  *   for level = kept_from_level, … while ⌊size / 2^level⌋ > 0: ⌊size / 2^level⌋ × 32 bytes of complete nodes
  */
+import { createHash } from 'node:crypto';
+import { endianness } from 'node:os';
 import { toHex } from '../integrity/encoding.js';
 import { HASH_SIZE } from '../integrity/rfc6962.js';
 import { KEPT_FROM_LEVEL, TpsTree } from './tps-tree.js';
@@ -28,12 +30,32 @@ export interface TreeFileHeader {
   kept_from_level: number;
 }
 
-/** The file as parts (written as a stream; no 40 MB concatenation). */
-export function encodeTreeFile(tree: TpsTree, ref: { election: string; contest: string; import: number }): Buffer[] {
-  const header: TreeFileHeader = { ...ref, root: toHex(tree.root()), size: tree.size, kept_from_level: KEPT_FROM_LEVEL };
-  const codes = Buffer.allocUnsafe(tree.size * 8);
-  for (let i = 0; i < tree.size; i++) codes.writeDoubleLE(tree.codes[i]!, i * 8);
-  return [Buffer.from(TREE_FILE_MAGIC + JSON.stringify(header) + '\n'), codes, tree.leaves, ...tree.kept];
+/** Which import a tree file belongs to. */
+export interface TreeFileRef {
+  election: string;
+  contest: string;
+  import: number;
+}
+
+/** An encoded tree file: its parts (written as a stream, no 40 MB concatenation), SHA-256 and size, and the root. */
+export interface EncodedTree {
+  root: string;
+  size: number;
+  file: { parts: Uint8Array[]; sha256: string; bytes: number };
+}
+
+/** Encodes a tree and hashes the file, as the blob store will name it. */
+export function encodeTreeFile(tree: TpsTree, ref: TreeFileRef): EncodedTree {
+  const root = toHex(tree.root());
+  const header: TreeFileHeader = { ...ref, root, size: tree.size, kept_from_level: KEPT_FROM_LEVEL };
+  const c = tree.codes;
+  // The doubles as they lie in memory when the machine is little-endian (all that Node supports in practice).
+  const codes = endianness() === 'LE' ? new Uint8Array(c.buffer, c.byteOffset, c.byteLength) : new Uint8Array(c.length * 8);
+  if (endianness() !== 'LE') for (let i = 0; i < c.length; i++) Buffer.from(codes.buffer).writeDoubleLE(c[i]!, i * 8);
+  const parts: Uint8Array[] = [new TextEncoder().encode(TREE_FILE_MAGIC + JSON.stringify(header) + '\n'), codes, tree.leaves, ...tree.kept];
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return { root, size: tree.size, file: { parts, sha256: h.digest('hex'), bytes: parts.reduce((a, p) => a + p.length, 0) } };
 }
 
 /** Parses a tree file; throws when it is malformed or its nodes do not give the root its header names. */

@@ -1,11 +1,13 @@
 /**
  * Worker thread of TpsTreeBuilder (tps-tree-builder.ts): turns the forms of a first import into leaf hashes as the
- * importer reads them, and builds the tree when told the file is done. Messages in: `{ codes, values, ts }` per batch
- * of kept forms, then `'finish'`; out: `{ codes, leaves, kept }` (buffers transferred, not copied).
+ * importer reads them (hashing the tree's nodes as they complete), and encodes and hashes the tree file when told the
+ * file is done. Messages in: `{ codes, values, ts }` per batch of kept forms, then `{ finish: TreeFileRef }`; out: an
+ * EncodedTree (tps-tree-file.ts) whose parts are transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { TpsDocWriter, type TpsDocPlan } from './tps-doc.js';
 import { LeafColumns } from './tps-tree.js';
+import { encodeTreeFile, type TreeFileRef } from './tps-tree-file.js';
 
 interface BatchMessage {
   codes: Float64Array;
@@ -17,12 +19,11 @@ const writer = new TpsDocWriter((workerData as { plan: TpsDocPlan }).plan);
 const columns = new LeafColumns();
 const port = parentPort!;
 
-port.on('message', (m: BatchMessage | 'finish') => {
-  if (m === 'finish') {
-    const tree = columns.tree();
-    // Exact copies in buffers of their own (a small Buffer may share Node's pool, which must not be transferred).
-    const out = { codes: new Float64Array(tree.codes), leaves: new Uint8Array(tree.leaves), kept: tree.kept.map((k) => new Uint8Array(k)) };
-    port.postMessage(out, [out.codes.buffer, out.leaves.buffer, ...out.kept.map((k) => k.buffer)]);
+port.on('message', (m: BatchMessage | { finish: TreeFileRef }) => {
+  if ('finish' in m) {
+    const out = encodeTreeFile(columns.tree(), m.finish);
+    // Every part lies in a buffer of its own (LeafColumns never uses Node's shared pool), so it can be transferred.
+    port.postMessage(out, [...new Set(out.file.parts.map((p) => p.buffer as ArrayBuffer))]);
     return;
   }
   const w = writer.width;

@@ -32,7 +32,8 @@ export function leafInto(input: Buffer, end: number, out: Buffer, i: number): vo
 /** Level k + 1 of complete nodes from level k: node i = SHA-256(0x01 ‖ left ‖ right). */
 function nextLevel(cur: Buffer, count: number): Buffer {
   const half = Math.floor(count / 2);
-  const next = Buffer.allocUnsafe(half * HASH_SIZE);
+  // allocUnsafeSlow here and below: a tree's buffers are never slices of Node's shared pool (a worker transfers them).
+  const next = Buffer.allocUnsafeSlow(half * HASH_SIZE);
   const scratch = Buffer.allocUnsafe(1 + 2 * HASH_SIZE);
   scratch[0] = 0x01;
   for (let i = 0; i < half; i++) {
@@ -130,7 +131,7 @@ export function sortLeaves(codes: Float64Array, leaves: Buffer): { codes: Float6
   if (sorted) return { codes, leaves };
   const order = Array.from({ length: codes.length }, (_, i) => i).sort((a, b) => codes[a]! - codes[b]!);
   const c = new Float64Array(codes.length);
-  const l = Buffer.allocUnsafe(leaves.length);
+  const l = Buffer.allocUnsafeSlow(leaves.length);
   order.forEach((from, to) => {
     c[to] = codes[from]!;
     leaves.copy(l, to * HASH_SIZE, from * HASH_SIZE, (from + 1) * HASH_SIZE);
@@ -138,11 +139,23 @@ export function sortLeaves(codes: Float64Array, leaves: Buffer): { codes: Float6
   return { codes: c, leaves: l };
 }
 
-/** Growable (code, leaf) columns for gathering leaves one by one. */
+/**
+ * Growable (code, leaf) columns for gathering leaves one by one. While the codes come in ascending order (a file in
+ * TPS order, or stored rows read in order) the tree's nodes are hashed as the leaves arrive, as the log's own append
+ * does (tree.ts: leaf n completes one subtree per trailing 1-bit of n), so the tree is ready when the last leaf is;
+ * leaves that come out of order are sorted and hashed at the end.
+ */
 export class LeafColumns {
   codes = new Float64Array(1024);
-  leaves = Buffer.allocUnsafe(1024 * HASH_SIZE);
+  leaves = Buffer.allocUnsafeSlow(1024 * HASH_SIZE);
   length = 0;
+  private ordered = true;
+  /** Levels 1 … KEPT_FROM_LEVEL − 1: only the latest node of each, the left sibling the next merge needs. */
+  private readonly low = Buffer.allocUnsafe(KEPT_FROM_LEVEL * HASH_SIZE);
+  /** Levels from KEPT_FROM_LEVEL: every complete node, growing. */
+  private kept: { buf: Buffer; count: number }[] = [];
+  private readonly scratch = Buffer.alloc(1 + 2 * HASH_SIZE, 0x01);
+  private readonly tmp = Buffer.allocUnsafe(HASH_SIZE);
 
   /** Adds the leaf of the document TpsDocWriter `w` has just written (`length` bytes, see TpsDocWriter.out). */
   add(code: number, w: TpsDocWriter, length: number): void {
@@ -150,17 +163,64 @@ export class LeafColumns {
       const c = new Float64Array(this.codes.length * 2);
       c.set(this.codes);
       this.codes = c;
-      const l = Buffer.allocUnsafe(this.leaves.length * 2);
+      const l = Buffer.allocUnsafeSlow(this.leaves.length * 2);
       this.leaves.copy(l);
       this.leaves = l;
     }
-    this.codes[this.length] = code;
-    leafInto(w.out.buf, 1 + length, this.leaves, this.length++);
+    const n = this.length++;
+    if (n > 0 && !(this.codes[n - 1]! < code)) this.ordered = false;
+    this.codes[n] = code;
+    leafInto(w.out.buf, 1 + length, this.leaves, n);
+    if (this.ordered) this.merge(n);
   }
 
-  /** The tree over what was added (sorted into TPS order). */
+  /** Hashes the subtrees leaf n completes (RFC 9162 §2.1.1 node = SHA-256(0x01 ‖ left ‖ right)). */
+  private merge(n: number): void {
+    const sc = this.scratch;
+    let idx = n;
+    let level = 0;
+    // Where the node just completed at `level` (index idx) is.
+    let right: Buffer = this.leaves;
+    let rightAt = n * HASH_SIZE;
+    while (idx % 2 === 1) {
+      // Its left sibling (index idx − 1) was completed earlier: a leaf, the latest node of a low level, or a kept node.
+      if (level === 0) this.leaves.copy(sc, 1, (idx - 1) * HASH_SIZE, idx * HASH_SIZE);
+      else if (level < KEPT_FROM_LEVEL) this.low.copy(sc, 1, level * HASH_SIZE, (level + 1) * HASH_SIZE);
+      else this.kept[level - KEPT_FROM_LEVEL]!.buf.copy(sc, 1, (idx - 1) * HASH_SIZE, idx * HASH_SIZE);
+      right.copy(sc, 1 + HASH_SIZE, rightAt, rightAt + HASH_SIZE);
+      const node = hash('sha256', sc, 'binary');
+      level++;
+      idx = (idx - 1) / 2;
+      if (level < KEPT_FROM_LEVEL) {
+        // A left child waits in `low` for its sibling; a right child is merged at once from `tmp`.
+        const odd = idx % 2 === 1;
+        right = odd ? this.tmp : this.low;
+        rightAt = odd ? 0 : level * HASH_SIZE;
+        right.write(node, rightAt, 'latin1');
+      } else {
+        let k = this.kept[level - KEPT_FROM_LEVEL];
+        // allocUnsafeSlow: never a slice of Node's shared pool, so the worker may transfer it.
+        if (!k) this.kept.push((k = { buf: Buffer.allocUnsafeSlow(HASH_SIZE * 64), count: 0 }));
+        if ((k.count + 1) * HASH_SIZE > k.buf.length) {
+          const b = Buffer.allocUnsafeSlow(k.buf.length * 2);
+          k.buf.copy(b);
+          k.buf = b;
+        }
+        k.buf.write(node, k.count * HASH_SIZE, 'latin1');
+        right = k.buf;
+        rightAt = k.count++ * HASH_SIZE;
+      }
+    }
+  }
+
+  /** The tree over what was added (sorted into TPS order when it came out of order). */
   tree(): TpsTree {
-    const s = sortLeaves(this.codes.subarray(0, this.length), this.leaves.subarray(0, this.length * HASH_SIZE));
-    return buildTpsTree(s.codes, s.leaves);
+    const codes = this.codes.subarray(0, this.length);
+    const leaves = this.leaves.subarray(0, this.length * HASH_SIZE);
+    if (!this.ordered) {
+      const s = sortLeaves(codes, leaves);
+      return buildTpsTree(s.codes, s.leaves);
+    }
+    return new TpsTree(codes, leaves, this.kept.map((k) => k.buf.subarray(0, k.count * HASH_SIZE)));
   }
 }

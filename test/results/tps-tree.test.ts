@@ -4,6 +4,7 @@
  * the log's own reference functions); the tree file round-trips and refuses a changed byte; the worker that hashes a
  * first import builds the very tree the lines give.
  */
+import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
 import { leafHash, rootOfLeafHashes, verifyInclusion } from '../../src/integrity/rfc6962.js';
@@ -97,6 +98,27 @@ describe('TPS trees', () => {
     }
   });
 
+  it('are hashed as ordered leaves arrive into the same nodes as a tree built at once', () => {
+    const w = new TpsDocWriter(tpsDocPlan('pemilu-2024', ppwp()));
+    const values = Float64Array.from({ length: w.width }, (_, k) => k);
+    for (const n of [1, 2, 3, 255, 256, 257, 511, 512, 1000, 2049, 5000]) {
+      const cols = new LeafColumns();
+      const hashes: Uint8Array[] = [];
+      for (let i = 0; i < n; i++) {
+        values[0] = i;
+        const code = 3601012001001 + i;
+        cols.add(code, w, w.write(code, 1, values, 0, null));
+        hashes.push(sha(w.json(code, 1, values, 0, null)));
+      }
+      const tree = cols.tree();
+      const whole = buildTpsTree(tree.codes, tree.leaves);
+      expect(tree.kept.map((k) => k.toString('hex'))).toEqual(whole.kept.map((k) => k.toString('hex')));
+      const root = rootOfLeafHashes(hashes);
+      expect(Buffer.from(tree.root())).toEqual(Buffer.from(root));
+      for (const i of new Set([0, n - 1, n >> 1, (n * 3) >> 2])) expect(verifyInclusion(hashes[i]!, i, n, tree.path(i), root)).toEqual({ ok: true });
+    }
+  });
+
   it('sort leaves gathered out of order and refuse a TPS twice', () => {
     const w = new TpsDocWriter(tpsDocPlan('pemilu-2024', ppwp()));
     const lines = ['3601012001003,3601012001,1,2,3,6,0,6,9,6,6,0,0,,1', '3601012001001,3601012001,4,5,6,15,0,15,20,15,15,0,0,,1'];
@@ -113,7 +135,10 @@ describe('TPS trees', () => {
     const n = 1500;
     const { buf } = leavesOf(n, 3);
     const tree = buildTpsTree(Float64Array.from({ length: n }, (_, i) => 3601012001001 + i), buf);
-    const file = Buffer.concat(encodeTreeFile(tree, { election: 'pemilu-2024', contest: 'ppwp', import: 4 }));
+    const encoded = encodeTreeFile(tree, { election: 'pemilu-2024', contest: 'ppwp', import: 4 });
+    const file = Buffer.concat(encoded.file.parts);
+    expect(encoded.file.sha256).toBe(createHash('sha256').update(file).digest('hex'));
+    expect(encoded.file.bytes).toBe(file.length);
     const { header, tree: back } = decodeTreeFile(file);
     expect(header).toMatchObject({ election: 'pemilu-2024', contest: 'ppwp', import: 4, size: n });
     expect(Buffer.from(back.root())).toEqual(Buffer.from(tree.root()));
@@ -126,7 +151,7 @@ describe('TPS trees', () => {
 });
 
 describe('TPS trees of a first import', () => {
-  it('come out the same from the worker thread (batch figures) as from the stored lines', async () => {
+  it('come out the same from the worker thread (batch figures) as from the stored lines, to the byte of the tree file', async () => {
     const contest = ppwp();
     const plan = tpsDocPlan('pemilu-2024', contest);
     const builder = TpsTreeBuilder.start(plan);
@@ -136,15 +161,18 @@ describe('TPS trees of a first import', () => {
       for (const b of batches) yield b;
     }
     const result = await runPipeline(source(), { contest, tree: smallTree(), onBatch: (pb) => builder!.add(pb) });
-    const fromWorker = await builder!.finish();
+    const ref = { election: 'pemilu-2024', contest: 'ppwp', import: 1 };
+    const fromWorker = await builder!.finish(ref);
     expect(fromWorker).not.toBeNull();
     const body = bodyOf(result.batches);
     const leaves = new ImportLeaves(new TpsDocWriter(plan), new Set([1]));
     for (const row of firstRows(body, 1, smallTree())) leaves.addRow(row);
-    const fromLines = leaves.tree(1);
+    const fromLines = encodeTreeFile(leaves.tree(1), ref);
     expect(fromWorker!.size).toBe(4300);
     expect(fromLines.size).toBe(4300);
-    expect(Buffer.from(fromWorker!.root())).toEqual(Buffer.from(fromLines.root()));
-    expect(Buffer.compare(fromWorker!.leaves, fromLines.leaves)).toBe(0);
+    expect(fromWorker!.root).toBe(fromLines.root);
+    expect(fromWorker!.file.sha256).toBe(fromLines.file.sha256);
+    const { tree } = decodeTreeFile(Buffer.concat(fromWorker!.file.parts));
+    expect(tree.size).toBe(4300);
   });
 });

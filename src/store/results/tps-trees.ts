@@ -11,7 +11,9 @@ import type { Executor } from '../db.js';
 import { TpsDocWriter } from '../../results/tps-doc.js';
 import { ImportLeaves } from '../../results/tps-leaves.js';
 import type { TpsTree } from '../../results/tps-tree.js';
-import { decodeTreeFile } from '../../results/tps-tree-file.js';
+import { decodeTreeFile, type EncodedTree } from '../../results/tps-tree-file.js';
+import { Readable } from 'node:stream';
+import type { Logger } from '../../actions/types.js';
 import { historyOfImport, loadDesaRows } from './forms.js';
 import type { ImportRecord } from './imports.js';
 
@@ -44,7 +46,29 @@ function remember(key: string, tree: TpsTree): TpsTree {
   return tree;
 }
 
+/** Tree files being written, by SHA-256: a receipt asked for meanwhile waits for the file instead of rebuilding it. */
+const writing = new Map<string, Promise<void>>();
+
+/**
+ * Writes an import's tree file to the blob store. The importer calls it once its transaction has committed and does
+ * not wait: the file is a cache of what the stored figures determine (rebuilt when missing), so a failed write is
+ * logged, not fatal.
+ */
+export function storeTreeFile(blobs: BlobStore, tree: EncodedTree, logger: Logger): Promise<void> {
+  const { sha256, parts } = tree.file;
+  const p = blobs
+    .put(Readable.from(parts.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))))
+    .then((r) => {
+      if (r.sha256 !== sha256) logger.error({ expected: sha256, stored: r.sha256 }, 'TPS tree file stored under another SHA-256');
+    })
+    .catch((e: unknown) => logger.error({ sha256, error: (e as Error).message }, 'Could not store a TPS tree file; receipts will rebuild it'))
+    .finally(() => writing.delete(sha256));
+  writing.set(sha256, p);
+  return p;
+}
+
 async function readBlob(blobs: BlobStore, sha256: string): Promise<Buffer | null> {
+  await writing.get(sha256);
   if (!(await blobs.has(sha256))) return null;
   const parts: Buffer[] = [];
   for await (const chunk of await blobs.get(sha256)) parts.push(chunk as Buffer);

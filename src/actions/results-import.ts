@@ -23,7 +23,7 @@ import { desaLines, desaText, firstRows, mergeImport, type DesaState, type Merge
 import { runPipeline, type PipelineResult } from '../results/pipeline.js';
 import { formLayout, FormBatch } from '../results/batch.js';
 import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
-import { ImportLeaves } from '../results/tps-leaves.js';
+import { firstImportTree, ImportLeaves } from '../results/tps-leaves.js';
 import { TpsTreeBuilder } from '../results/tps-tree-builder.js';
 import { encodeTreeFile, type EncodedTree, type TreeFileRef } from '../results/tps-tree-file.js';
 import { storeTreeFile } from '../store/results/tps-trees.js';
@@ -86,11 +86,15 @@ export interface ImportSummary {
  */
 const TREE_WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
-/** The TPS tree of this import: the worker's when it built the right one, else from the lines the import writes. */
-async function importTree(builder: TpsTreeBuilder | null, initial: boolean, writer: TpsDocWriter, rows: DesaState[], ref: TreeFileRef): Promise<EncodedTree> {
+/**
+ * The TPS tree of this import: the worker's when it built the right one; else, for a first import, from its batches;
+ * else from the lines the import writes.
+ */
+async function importTree(builder: TpsTreeBuilder | null, initial: boolean, writer: TpsDocWriter, result: PipelineResult, rows: DesaState[], ref: TreeFileRef): Promise<EncodedTree> {
   const built = builder && initial ? await builder.finish(ref) : null;
   builder?.cancel();
   if (built) return built;
+  if (initial) return encodeTreeFile(firstImportTree(writer, result.batches), ref);
   const leaves = new ImportLeaves(writer, new Set([ref.import]));
   for (const r of rows) leaves.addRow(r);
   return encodeTreeFile(leaves.tree(ref.import), ref);
@@ -297,7 +301,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         t = performance.now();
         // The TPS tree over every TPS this import set (added or corrected): its root goes into the import's log entry,
         // its file into the blob store once committed, so receipts are served without rehashing (src/results/tps-tree*.ts).
-        const encoded = await importTree(builder, initial, docWriter, merge.rows, { election: election.id, contest: contest.id, import: seq });
+        const encoded = await importTree(builder, initial, docWriter, result, merge.rows, { election: election.id, contest: contest.id, import: seq });
         tpsTree = encoded;
         const tpsRoot = encoded.root;
         lap('tps_tree', t);

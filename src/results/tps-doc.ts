@@ -58,6 +58,18 @@ function number(w: ByteWriter, x: number): void {
   else w.text(String(x));
 }
 
+/** `n` decimal digits of 0 ≤ x < 2^31, zero-padded. */
+function digits(w: ByteWriter, x: number, n: number): void {
+  const b = w.buf;
+  let t = x | 0;
+  for (let p = w.pos + n - 1; p >= w.pos; p--) {
+    const q = (t / 10) | 0;
+    b[p] = 48 + t - q * 10;
+    t = q;
+  }
+  w.pos += n;
+}
+
 /**
  * A JSON string as RFC 8785 §3.2.2.2 writes it: printable ASCII other than `"` and `\\` as is (a byte loop, no native
  * call), anything else through JSON.stringify, which escapes exactly as the RFC asks.
@@ -92,6 +104,7 @@ export class TpsDocWriter {
    * from 0 are the RFC 9162 §2.1.1 leaf input. Take them before the next call.
    */
   readonly out = new ByteWriter(4096);
+  private headIn: Buffer | null = null;
 
   constructor(readonly plan: TpsDocPlan) {
     const s = plan.selections.length;
@@ -122,12 +135,18 @@ export class TpsDocWriter {
     const w = this.out;
     w.pos = 0;
     w.ensure(512 + 24 * this.width + (ts ? 6 * ts.length : 0));
-    w.buf[w.pos++] = 0x00;
-    w.bytes(this.head);
+    // The 0x00 and the head are the same in every document: written once per buffer.
+    if (this.headIn !== w.buf) {
+      w.buf[0] = 0x00;
+      w.buf.set(this.head, 1);
+      this.headIn = w.buf;
+    }
+    w.pos = 1 + this.head.length;
     const f = this.figures;
     for (let i = 0; i < f.length; i++) {
       const slot = f[i]!;
-      w.bytes(slot.key);
+      w.buf.set(slot.key, w.pos);
+      w.pos += slot.key.length;
       if (slot.at >= 0) number(w, values[offset + slot.at]!);
       else if (slot.at === -1) {
         if (!ts) w.bytes(NULL);
@@ -143,7 +162,10 @@ export class TpsDocWriter {
       }
     }
     w.bytes(this.tail.tps);
-    w.padded(tps, 13);
+    // 13 digits as 7 + 6, each small enough for int32 arithmetic.
+    const hi = Math.floor(tps / 1e6);
+    digits(w, hi, 7);
+    digits(w, tps - hi * 1e6, 6);
     w.bytes(this.tail.version);
     w.uint(version);
     w.buf[w.pos++] = 0x7d;

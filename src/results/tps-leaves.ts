@@ -10,6 +10,7 @@
  *   leaves.tree(1).root();
  */
 import { desaLines, desaMeta, type DesaState } from './merge.js';
+import type { ProcessedBatch } from './pipeline.js';
 import type { TpsDocWriter } from './tps-doc.js';
 import { LeafColumns, type TpsTree } from './tps-tree.js';
 
@@ -54,4 +55,18 @@ export class ImportLeaves {
   tree(seq: number): TpsTree {
     return (this.bySeq.get(seq) ?? new LeafColumns()).tree();
   }
+}
+
+/**
+ * The TPS tree of a contest's first import from its checked batches: every kept form at version 1 (merge.ts
+ * `firstRows`), written from the batch figures without re-reading the lines — what the worker does (tps-tree-worker.ts).
+ */
+export function firstImportTree(writer: TpsDocWriter, batches: readonly ProcessedBatch[]): TpsTree {
+  const columns = new LeafColumns();
+  for (const pb of batches) {
+    const b = pb.batch;
+    const w = b.layout.width;
+    for (let i = 0; i < b.length; i++) if (pb.kept[i]) columns.add(b.codes[i]!, writer, writer.write(b.codes[i]!, 1, b.values, i * w, b.timestamps[i]));
+  }
+  return columns.tree();
 }

@@ -26,7 +26,12 @@ export const KEPT_FROM_LEVEL = 8;
  * the 0x00, as TpsDocWriter leaves them — into `out` at 32-byte slot `i`.
  */
 export function leafInto(input: Buffer, end: number, out: Buffer, i: number): void {
-  out.write(hash('sha256', input.subarray(0, end), 'binary'), i * HASH_SIZE, 'latin1');
+  putBinary(hash('sha256', input.subarray(0, end), 'binary'), out, i * HASH_SIZE);
+}
+
+/** Writes a 32-character 'binary' digest as bytes (a loop over one-byte characters beats a call into Buffer.write). */
+function putBinary(digest: string, out: Buffer, at: number): void {
+  for (let b = 0; b < HASH_SIZE; b++) out[at + b] = digest.charCodeAt(b);
 }
 
 /** Level k + 1 of complete nodes from level k: node i = SHA-256(0x01 ‖ left ‖ right). */
@@ -156,6 +161,8 @@ export class LeafColumns {
   private kept: { buf: Buffer; count: number }[] = [];
   private readonly scratch = Buffer.alloc(1 + 2 * HASH_SIZE, 0x01);
   private readonly tmp = Buffer.allocUnsafe(HASH_SIZE);
+  private views: Buffer<ArrayBufferLike>[] = [];
+  private viewsOf: Buffer | null = null;
 
   /** Adds the leaf of the document TpsDocWriter `w` has just written (`length` bytes, see TpsDocWriter.out). */
   add(code: number, w: TpsDocWriter, length: number): void {
@@ -170,7 +177,14 @@ export class LeafColumns {
     const n = this.length++;
     if (n > 0 && !(this.codes[n - 1]! < code)) this.ordered = false;
     this.codes[n] = code;
-    leafInto(w.out.buf, 1 + length, this.leaves, n);
+    // One view per document length over the writer's buffer, reused (a subarray per leaf costs more than its hash).
+    const buf = w.out.buf;
+    if (this.viewsOf !== buf) {
+      this.views = [];
+      this.viewsOf = buf;
+    }
+    const view = (this.views[length] ??= buf.subarray(0, 1 + length));
+    putBinary(hash('sha256', view, 'binary'), this.leaves, n * HASH_SIZE);
     if (this.ordered) this.merge(n);
   }
 
@@ -184,10 +198,15 @@ export class LeafColumns {
     let rightAt = n * HASH_SIZE;
     while (idx % 2 === 1) {
       // Its left sibling (index idx − 1) was completed earlier: a leaf, the latest node of a low level, or a kept node.
-      if (level === 0) this.leaves.copy(sc, 1, (idx - 1) * HASH_SIZE, idx * HASH_SIZE);
-      else if (level < KEPT_FROM_LEVEL) this.low.copy(sc, 1, level * HASH_SIZE, (level + 1) * HASH_SIZE);
-      else this.kept[level - KEPT_FROM_LEVEL]!.buf.copy(sc, 1, (idx - 1) * HASH_SIZE, idx * HASH_SIZE);
-      right.copy(sc, 1 + HASH_SIZE, rightAt, rightAt + HASH_SIZE);
+      // Byte loops: for 32 bytes they beat a call into Buffer.copy.
+      let left: Buffer = this.leaves;
+      let leftAt = (idx - 1) * HASH_SIZE;
+      if (level > 0 && level < KEPT_FROM_LEVEL) {
+        left = this.low;
+        leftAt = level * HASH_SIZE;
+      } else if (level >= KEPT_FROM_LEVEL) left = this.kept[level - KEPT_FROM_LEVEL]!.buf;
+      for (let b = 0; b < HASH_SIZE; b++) sc[1 + b] = left[leftAt + b]!;
+      for (let b = 0; b < HASH_SIZE; b++) sc[1 + HASH_SIZE + b] = right[rightAt + b]!;
       const node = hash('sha256', sc, 'binary');
       level++;
       idx = (idx - 1) / 2;
@@ -196,7 +215,7 @@ export class LeafColumns {
         const odd = idx % 2 === 1;
         right = odd ? this.tmp : this.low;
         rightAt = odd ? 0 : level * HASH_SIZE;
-        right.write(node, rightAt, 'latin1');
+        putBinary(node, right, rightAt);
       } else {
         let k = this.kept[level - KEPT_FROM_LEVEL];
         // allocUnsafeSlow: never a slice of Node's shared pool, so the worker may transfer it.
@@ -206,7 +225,7 @@ export class LeafColumns {
           k.buf.copy(b);
           k.buf = b;
         }
-        k.buf.write(node, k.count * HASH_SIZE, 'latin1');
+        putBinary(node, k.buf, k.count * HASH_SIZE);
         right = k.buf;
         rightAt = k.count++ * HASH_SIZE;
       }

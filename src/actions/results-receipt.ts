@@ -100,7 +100,7 @@ export async function tpsReceipt(ctx: ActionContext, input: { election: string; 
     const logged = await reader.entryAt(index);
     const root = logged?.entry.meta?.tps_root;
     if (typeof root !== 'string') throw KotakError.notFound(`TPS tree of import #${rec.seq} (published before TPS receipts existed)`);
-    const t = await storedImportTree({ db: database.db, blobs, writer }, rec, root);
+    const t = await storedImportTree({ db: database.db, blobs, writer, logger: ctx.services.logger }, rec, root);
     const at = t.position(Number(tps));
     const leaf = leafHash(doc);
     if (at < 0 || !bytesEqual(t.leaf(at), leaf)) throw altered(tps, index);

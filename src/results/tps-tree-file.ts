@@ -75,7 +75,8 @@ export function decodeTreeFile(buf: Buffer): { header: TreeFileHeader; tree: Tps
   };
   const rawCodes = take(n * 8);
   const codes = new Float64Array(n);
-  for (let i = 0; i < n; i++) codes[i] = rawCodes.readDoubleLE(i * 8);
+  if (endianness() === 'LE') new Uint8Array(codes.buffer).set(rawCodes);
+  else for (let i = 0; i < n; i++) codes[i] = rawCodes.readDoubleLE(i * 8);
   const leaves = take(n * HASH_SIZE);
   const kept: Buffer[] = [];
   for (let level = KEPT_FROM_LEVEL; Math.floor(n / 2 ** level) > 0; level++) kept.push(take(Math.floor(n / 2 ** level) * HASH_SIZE));

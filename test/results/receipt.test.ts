@@ -23,6 +23,7 @@ import { BANTEN_REGIONS_CSV, BANTEN_RESULTS_CSV, PEMILU_2024, ppwp2024 } from '.
 import { pushLine } from '../../src/results/lines.js';
 import { KPU_2024_ALIASES, parseRegionCsv } from '../../src/results/regions.js';
 import { verifyInBrowser } from '../../src/web/verify/verify.js';
+import { forgetTreeCache } from '../../src/store/results/tps-trees.js';
 import { DIALECTS, type TestApp } from '../support/app.js';
 import { createResultsApp } from './support/app.js';
 import { WIDE_HEADER, writeTmp } from './support/fixtures.js';
@@ -138,6 +139,21 @@ for (const dialect of DIALECTS) {
       expect(verifyContent(Buffer.from(fresh), (await get(api('/tps/3601012001099/receipt'))).body, keys())).toMatchObject({ ok: true, tps: { tree: { size: 2, index: 1 } } });
       expect((await get(api('/tps/3601012001098/receipt'))).statusCode).toBe(404);
       expect((await get(api(`/tps/${TPS}/receipt?version=7`))).statusCode).toBe(404);
+    });
+
+    it('rebuilds a lost TPS tree file from the stored figures, serves the same receipt, and stores the file again', async () => {
+      const [imp] = await invoke<any[]>(t.system, 'results.imports', { election: E, contest: C });
+      const row = await t.app.services.database.db.selectFrom('results_imports').select('summary').where('id', '=', imp.id).executeTakeFirstOrThrow();
+      const sha = JSON.parse(row.summary).tps_tree.sha256 as string;
+      const before = (await get(api('/tps/3673061004010/receipt'))).body;
+      await t.app.services.blobs.delete(sha);
+      forgetTreeCache();
+      const after = await get(api('/tps/3673061004010/receipt'));
+      expect(after.statusCode).toBe(200);
+      // Same proof of the TPS (the checkpoint part may have grown since).
+      expect(after.body.split('\n\n')[0]).toBe(before.split('\n\n')[0]);
+      for (let i = 0; i < 50 && !(await t.app.services.blobs.has(sha)); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await t.app.services.blobs.has(sha)).toBe(true);
     });
 
     it('verifies with --portal and in the browser, by the TPS result alone', async () => {

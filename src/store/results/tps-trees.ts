@@ -11,7 +11,7 @@ import type { Executor } from '../db.js';
 import { TpsDocWriter } from '../../results/tps-doc.js';
 import { ImportLeaves } from '../../results/tps-leaves.js';
 import type { TpsTree } from '../../results/tps-tree.js';
-import { decodeTreeFile, type EncodedTree } from '../../results/tps-tree-file.js';
+import { decodeTreeFile, encodeTreeFile, type EncodedTree } from '../../results/tps-tree-file.js';
 import { Readable } from 'node:stream';
 import type { Logger } from '../../actions/types.js';
 import { historyOfImport, loadDesaRows } from './forms.js';
@@ -30,12 +30,18 @@ export function treeRefOf(rec: ImportRecord): TreeRef | null {
 }
 
 const MAX_CACHED_BYTES = 256 * 1024 * 1024;
-const cache = new Map<string, { tree: TpsTree; bytes: number }>();
+const cache = new Map<string, { tree: TpsTree; root: string; bytes: number }>();
 let cachedBytes = 0;
 
-function remember(key: string, tree: TpsTree): TpsTree {
+/** Forgets the trees kept in memory (tests that change the blob store behind the server's back). */
+export function forgetTreeCache(): void {
+  cache.clear();
+  cachedBytes = 0;
+}
+
+function remember(key: string, tree: TpsTree, root: string): TpsTree {
   const bytes = tree.leaves.length + tree.codes.byteLength + tree.kept.reduce((a, k) => a + k.length, 0);
-  cache.set(key, { tree, bytes });
+  cache.set(key, { tree, root, bytes });
   cachedBytes += bytes;
   // Oldest first out (Map keeps insertion order; a hit re-inserts).
   for (const [k, v] of cache) {
@@ -87,20 +93,20 @@ export async function rebuildTree(db: Executor, writer: TpsDocWriter, rec: Impor
  * The TPS tree of an import whose log entry committed to `root` (hex). Throws `not_found` for an import logged before
  * TPS trees, `conflict` when neither the file nor the stored figures give the committed root.
  */
-export async function storedImportTree(deps: { db: Executor; blobs: BlobStore; writer: TpsDocWriter }, rec: ImportRecord, root: string): Promise<TpsTree> {
+export async function storedImportTree(deps: { db: Executor; blobs: BlobStore; writer: TpsDocWriter; logger: Logger }, rec: ImportRecord, root: string): Promise<TpsTree> {
   const ref = treeRefOf(rec);
   if (!ref) throw KotakError.notFound(`TPS tree of import #${rec.seq} (published before TPS receipts existed)`);
   const hit = cache.get(ref.sha256);
   if (hit) {
     cache.delete(ref.sha256);
     cache.set(ref.sha256, hit);
-    if (toHex(hit.tree.root()) === root) return hit.tree;
+    if (hit.root === root) return hit.tree;
   }
   const file = await readBlob(deps.blobs, ref.sha256);
   if (file) {
     try {
       const { tree } = decodeTreeFile(file);
-      if (toHex(tree.root()) === root) return remember(ref.sha256, tree);
+      if (toHex(tree.root()) === root) return remember(ref.sha256, tree, root);
     } catch {
       // An unreadable file is rebuilt below; the self-audit reports the altered blob.
     }
@@ -109,5 +115,8 @@ export async function storedImportTree(deps: { db: Executor; blobs: BlobStore; w
   if (toHex(tree.root()) !== root) {
     throw new KotakError('conflict', `The stored TPS figures of import #${rec.seq} no longer give the root its log entry committed to; run kotak audit`);
   }
-  return remember(ref.sha256, tree);
+  // The same tree gives the same file (tps-tree-file.ts is deterministic): put it back for the next process.
+  const encoded = encodeTreeFile(tree, { election: rec.election_id, contest: rec.contest_id, import: rec.seq });
+  if (encoded.file.sha256 === ref.sha256) void storeTreeFile(deps.blobs, encoded, deps.logger);
+  return remember(ref.sha256, tree, root);
 }

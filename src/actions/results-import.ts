@@ -23,10 +23,9 @@ import { desaLines, desaText, firstRows, mergeImport, type DesaState, type Merge
 import { runPipeline, type PipelineResult } from '../results/pipeline.js';
 import { formLayout, FormBatch } from '../results/batch.js';
 import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
-import { firstImportTree, ImportLeaves } from '../results/tps-leaves.js';
-import { TpsTreeBuilder } from '../results/tps-tree-builder.js';
-import { encodeTreeFile, type EncodedTree, type TreeFileRef } from '../results/tps-tree-file.js';
+import type { EncodedTree } from '../results/tps-tree-file.js';
 import { storeTreeFile } from '../store/results/tps-trees.js';
+import { importTree, startTreeBuilder } from './results-import-tree.js';
 import type { Contest } from '../results/contest.js';
 import type { RegionTree } from '../results/regions.js';
 import type { Tx } from '../store/db.js';
@@ -78,26 +77,6 @@ export interface ImportSummary {
   logIndex: number | null;
   /** Milliseconds per phase, for the benchmark. */
   timings: Record<string, number>;
-}
-
-/**
- * A first import at least this large has its TPS tree built on a worker thread beside the import (tps-tree-builder.ts);
- * a smaller one hashes its leaves in a few tens of milliseconds, less than starting the worker costs.
- */
-const TREE_WORKER_MIN_BYTES = 8 * 1024 * 1024;
-
-/**
- * The TPS tree of this import: the worker's when it built the right one; else, for a first import, from its batches;
- * else from the lines the import writes.
- */
-async function importTree(builder: TpsTreeBuilder | null, initial: boolean, writer: TpsDocWriter, result: PipelineResult, rows: DesaState[], ref: TreeFileRef): Promise<EncodedTree> {
-  const built = builder && initial ? await builder.finish(ref) : null;
-  builder?.cancel();
-  if (built) return built;
-  if (initial) return encodeTreeFile(firstImportTree(writer, result.batches), ref);
-  const leaves = new ImportLeaves(writer, new Set([ref.import]));
-  for (const r of rows) leaves.addRow(r);
-  return encodeTreeFile(leaves.tree(ref.import), ref);
 }
 
 /** Rolls the transaction back when the file changes nothing (the contest lock was taken for nothing). */
@@ -207,10 +186,8 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
   rawPut.catch(() => {});
 
   const docWriter = new TpsDocWriter(tpsDocPlan(election.id, contest));
-  // A first import of a large file hashes its TPS tree on a worker while it is read (tps-tree-builder.ts).
-  const builder = (req.treeOnWorker ?? (!isDir && fileStat.size >= TREE_WORKER_MIN_BYTES)) && !(await hasForms(database.db, election.id, contest.id))
-    ? TpsTreeBuilder.start(docWriter.plan)
-    : null;
+  // A first import of a large file hashes its TPS tree on a worker while it is read (results-import-tree.ts).
+  const builder = await startTreeBuilder(database.db, docWriter.plan, isDir ? 0 : fileStat.size, req.treeOnWorker);
   try {
     let t = performance.now();
     const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename }), {

@@ -58,27 +58,36 @@ async function treeFile(blobs: BlobStore, rec: ImportRecord, root: string): Prom
   }
 }
 
+type Change = 'changed' | 'vanished' | 'appeared';
+
 /** The TPS whose leaves differ between what the log committed to (`ref`) and the stored figures (`now`). */
-function changedTps(ref: TpsTree, now: TpsTree): { tps: string; how: string }[] {
-  const out: { tps: string; how: string }[] = [];
+function changedTps(ref: TpsTree, now: TpsTree): { tps: string; change: Change }[] {
+  const out: { tps: string; change: Change }[] = [];
   let i = 0;
   let j = 0;
   while (i < ref.size || j < now.size) {
     const a = i < ref.size ? ref.codes[i]! : Infinity;
     const b = j < now.size ? now.codes[j]! : Infinity;
     if (a === b) {
-      if (!bytesEqual(ref.leaf(i), now.leaf(j))) out.push({ tps: tpsString(a), how: 'its stored figures differ from' });
+      if (!bytesEqual(ref.leaf(i), now.leaf(j))) out.push({ tps: tpsString(a), change: 'changed' });
       i++;
       j++;
     } else if (a < b) {
-      out.push({ tps: tpsString(a), how: 'its figures are no longer stored as set by' });
+      out.push({ tps: tpsString(a), change: 'vanished' });
       i++;
     } else {
-      out.push({ tps: tpsString(b), how: 'it is stored as set by an import that did not publish it in' });
+      out.push({ tps: tpsString(b), change: 'appeared' });
       j++;
     }
   }
   return out;
+}
+
+function changeMessage(tps: string, where: string, change: Change, index: number, seq: number): string {
+  const entry = `log entry ${index} (results-import #${seq})`;
+  if (change === 'changed') return `TPS ${tps} of ${where}: its stored figures differ from what ${entry} published`;
+  if (change === 'vanished') return `TPS ${tps} of ${where}: ${entry} published it, but no stored figures are the ones that import set`;
+  return `TPS ${tps} of ${where}: stored as set by import #${seq}, but ${entry} did not publish it`;
 }
 
 async function auditContest(database: Database, blobs: BlobStore, electionId: string, contestId: string, report: (f: Finding) => void): Promise<number> {
@@ -125,7 +134,7 @@ async function auditContest(database: Database, blobs: BlobStore, electionId: st
       continue;
     }
     for (const c of changedTps(ref, now)) {
-      report({ code: 'content-changed', severity: 'error', index, subject: `tps:${c.tps}`, message: `TPS ${c.tps} of ${where}: ${c.how} what log entry ${index} (results-import #${rec.seq}) published` });
+      report({ code: 'content-changed', severity: 'error', index, subject: `tps:${c.tps}`, message: changeMessage(c.tps, where, c.change, index, rec.seq) });
     }
   }
   checked += await auditCorrections(db, writer, where, logged.map((l) => l.rec), rows, history, report);

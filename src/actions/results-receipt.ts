@@ -87,6 +87,9 @@ export async function tpsReceipt(ctx: ActionContext, input: { election: string; 
   const writer = new TpsDocWriter(tpsDocPlan(input.election, contest));
   const doc = Buffer.from(writer.out.buf.subarray(1, 1 + writer.writeLine(line, version)));
   const reader = logReader(database);
+  // Imports logged before TPS receipts existed have no TPS tree, and their corrections hashed another document.
+  const root = rec.log_index === null ? undefined : (await reader.entryAt(rec.log_index))?.entry.meta?.tps_root;
+  if (typeof root !== 'string') throw KotakError.notFound(`Receipt of TPS ${tps}: import #${rec.seq} was published before TPS receipts existed`);
   let index: number;
   let tree: { index: number; size: number; path: Uint8Array[] } | null = null;
   if (version > 1) {
@@ -95,11 +98,7 @@ export async function tpsReceipt(ctx: ActionContext, input: { election: string; 
     index = c.index;
     if (hash('sha256', doc, 'hex') !== c.sha256) throw altered(tps, index);
   } else {
-    if (rec.log_index === null) throw KotakError.notFound(`Log entry of import #${rec.seq}`);
-    index = rec.log_index;
-    const logged = await reader.entryAt(index);
-    const root = logged?.entry.meta?.tps_root;
-    if (typeof root !== 'string') throw KotakError.notFound(`TPS tree of import #${rec.seq} (published before TPS receipts existed)`);
+    index = rec.log_index!;
     const t = await storedImportTree({ db: database.db, blobs, writer, logger: ctx.services.logger }, rec, root);
     const at = t.position(Number(tps));
     const leaf = leafHash(doc);

@@ -150,5 +150,18 @@ for (const dialect of DIALECTS) {
       writeFileSync(join(dir, `${B}-v1.json`), JSON.stringify(doc));
       expect((await kotak(env, 'verify', join(dir, `${B}-v1.json`), '--receipt', join(dir, `${B}-v1.tps-receipt`), '--key', join(dir, 'log.vkey'))).code).toBe(0);
     });
+
+    it('reports a TPS whose stored import number was changed as gone from one import and not published by the other', async () => {
+      const row = await db().selectFrom('results_forms').select(['region_code', 'desa_code', 'meta']).where('desa_code', '=', '3601012001').executeTakeFirstOrThrow();
+      const meta = row.meta.split('\n');
+      expect(meta[2]).toBe('1,1'); // 3601012001003: version 1, import 1
+      meta[2] = '1,2';
+      await db().updateTable('results_forms').set({ meta: meta.join('\n') }).where('region_code', '=', row.region_code).where('desa_code', '=', row.desa_code).execute();
+      const about = (await audit()).findings.filter((f) => f.subject === 'tps:3601012001003');
+      expect(about).toEqual([
+        expect.objectContaining({ index: await logIndex(1), message: expect.stringContaining('published it, but no stored figures are the ones that import set') }),
+        expect.objectContaining({ index: await logIndex(2), message: expect.stringContaining('stored as set by import #2, but log entry') }),
+      ]);
+    });
   });
 }

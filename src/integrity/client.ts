@@ -59,15 +59,18 @@ export class LogClient {
     }
   }
 
-  /** The receipt of a version of a TPS result (results.receipt), or null when the portal has none. */
-  async tpsReceipt(doc: Pick<TpsResultDoc, 'election' | 'contest' | 'tps' | 'version'>): Promise<string | null> {
-    const path = `/api/v1/elections/${encodeURIComponent(doc.election)}/contests/${encodeURIComponent(doc.contest)}/tps/${encodeURIComponent(doc.tps)}/receipt?version=${doc.version}`;
-    try {
-      return await (await this.get(path)).text();
-    } catch (e) {
-      if (e instanceof PortalError && e.status === 404) return null;
-      throw e;
-    }
+  /**
+   * The receipt of a version of a TPS result (results.receipt): its text, null when the portal has none, or the
+   * portal's reason when it refuses one (it does when its stored figures no longer match its log).
+   */
+  async tpsReceipt(doc: Pick<TpsResultDoc, 'election' | 'contest' | 'tps' | 'version'>): Promise<string | null | { refused: string }> {
+    const url = `${this.base}/api/v1/elections/${encodeURIComponent(doc.election)}/contests/${encodeURIComponent(doc.contest)}/tps/${encodeURIComponent(doc.tps)}/receipt?version=${doc.version}`;
+    const res = await this.fetchFn(url, { headers: { 'cache-control': 'no-cache' } });
+    if (res.ok) return res.text();
+    if (res.status === 404) return null;
+    if (res.status >= 500) throw new PortalError(url, res.status);
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    return { refused: body?.error?.message ?? `HTTP ${res.status}` };
   }
 
   /** Submits a cosigned checkpoint (witnesses). */
@@ -94,7 +97,8 @@ export async function verifyWithPortal(
   const tps = tpsResultOfBytes(content);
   if (tps) {
     const receipt = await client.tpsReceipt(tps.doc);
-    if (receipt) return { ...verifyContent(content, receipt, { ...keys, log }), receipt, keySource };
+    if (typeof receipt === 'string') return { ...verifyContent(content, receipt, { ...keys, log }), receipt, keySource };
+    if (receipt) return { ok: false, code: 'not-logged', reason: `the portal gives no receipt for TPS ${tps.doc.tps} version ${tps.doc.version}: ${receipt.refused}`, keySource };
   }
   const candidates = [hash('sha256', content, 'hex'), contentDigest(content, 'jcs')].filter((d): d is string => d !== null);
   for (const sha of new Set(candidates)) {

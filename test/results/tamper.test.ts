@@ -122,6 +122,16 @@ for (const dialect of DIALECTS) {
       expect(then.out).toMatch(new RegExp(`^OK: [\\s\\S]*hasil TPS / TPS result: ${E}/${C} TPS ${A} versi / version 1`));
     });
 
+    it('fails kotak verify --portal for the altered TPS with the portal’s reason, and passes it for the others', async () => {
+      // Listening on a real port (closed with the app after the suite).
+      const url = await t.server.listen({ port: 0, host: '127.0.0.1' });
+      const r = await kotak(env, 'verify', join(dir, `${A}-now.json`), '--portal', url, '--key', join(dir, 'log.vkey'));
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/no receipt for TPS 3601012001001 version 1: The stored figures of TPS 3601012001001 differ from what log entry \d+ published/);
+      writeFileSync(join(dir, 'other.json'), (await get(api('/tps/3601012001003'))).body);
+      expect((await kotak(env, 'verify', join(dir, 'other.json'), '--portal', url, '--key', join(dir, 'log.vkey'))).code).toBe(0);
+    });
+
     it('refuses to issue a receipt for the altered figures, and still issues those of the other TPS of the import', async () => {
       const r = await get(api(`/tps/${A}/receipt`));
       expect(r.statusCode).toBe(400);

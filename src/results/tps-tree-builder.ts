@@ -6,7 +6,8 @@
  *
  * The worker's leaves assume what a first import sets: version 1 of every kept TPS. The importer uses the result only
  * when the import was indeed the contest's first; otherwise (and when no worker could be started) it computes the
- * tree itself from the lines it writes (tps-leaves.ts). Both ways give the same leaves (test/results/tps-tree.test.ts).
+ * tree itself, from the batches or the lines it writes (tps-leaves.ts, src/actions/results-import-tree.ts). All ways
+ * give the same tree file, byte for byte (test/results/tps-tree.test.ts).
  *
  * The worker runs TypeScript through tsx's require hook, as the rest of the portal runs under tsx (`npm start`).
  *

@@ -15,7 +15,7 @@ import { presentForm } from '../../src/actions/results-present.js';
 import { LogClient, verifyWithPortal } from '../../src/integrity/client.js';
 import { leafHash, rootOfLeafHashes } from '../../src/integrity/rfc6962.js';
 import type { LogService } from '../../src/integrity/service.js';
-import { parseTpsReceipt } from '../../src/integrity/tps-receipt.js';
+import { formatTpsReceipt, parseTpsReceipt } from '../../src/integrity/tps-receipt.js';
 import { verifyContent } from '../../src/integrity/verify.js';
 import { compileContest } from '../../src/results/contest.js';
 import { formLayout, FormBatch } from '../../src/results/batch.js';
@@ -112,6 +112,25 @@ for (const dialect of DIALECTS) {
       const lines = firstReceipt.split('\n');
       lines[3] = Buffer.alloc(32, 7).toString('base64');
       expect(verifyContent(Buffer.from(firstJson), lines.join('\n'), keys())).toMatchObject({ ok: false, code: 'not-included' });
+    });
+
+    it('refuses receipts that were tampered with: another result, another tree size, no tree, a non-canonical result, another format', () => {
+      const parsed = parseTpsReceipt(firstReceipt);
+      if ('error' in parsed) throw new Error(parsed.error);
+      const json = Buffer.from(firstJson);
+      const doc = JSON.parse(Buffer.from(parsed.result).toString('utf8'));
+      const forged = { ...doc, figures: { ...doc.figures, votes: { ...doc.figures.votes, '02': 200 } } };
+      // The forged result with the JSON saying the same: its leaf no longer reaches the committed root.
+      const withForged = formatTpsReceipt({ ...parsed, result: Buffer.from(canonicalize(forged)!) });
+      expect(verifyContent(Buffer.from(JSON.stringify(forged)), withForged, keys())).toMatchObject({ ok: false, code: 'not-included' });
+      expect(verifyContent(json, formatTpsReceipt({ ...parsed, tree: { ...parsed.tree!, size: 33325 } }), keys())).toMatchObject({ ok: false, code: 'not-included' });
+      const noTree = verifyContent(json, formatTpsReceipt({ ...parsed, tree: null }), keys());
+      expect(noTree).toMatchObject({ ok: false, code: 'not-included' });
+      expect(!noTree.ok && noTree.reason).toMatch(/needs a results-correction entry/);
+      const pretty = verifyContent(json, formatTpsReceipt({ ...parsed, result: Buffer.from(JSON.stringify(doc, null, 1)) }), keys());
+      expect(pretty).toMatchObject({ ok: false, code: 'bad-receipt' });
+      expect(verifyContent(json, firstReceipt.replace('kotak/tps-receipt@v1', 'kotak/tps-receipt@v2'), keys())).toMatchObject({ ok: false });
+      expect(verifyContent(json, firstReceipt, { log: 'kotak.test/lain+00000000+AAAA' })).toMatchObject({ ok: false, code: 'bad-key' });
     });
 
     it('points a corrected TPS to its correction entry, keeps earlier versions provable, and proves TPS new in a later import', async () => {

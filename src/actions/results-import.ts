@@ -190,12 +190,14 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
   const builder = await startTreeBuilder(database.db, docWriter.plan, isDir ? 0 : fileStat.size, req.treeOnWorker);
   try {
     let t = performance.now();
-    const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename }), {
+    // The CSV read whole is parsed in place rather than read a second time as a stream.
+    const bytes = fileBytes ? await fileBytes : undefined;
+    const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename, bytes }), {
       contest, tree, onBatch: builder ? (pb) => builder.add(pb) : undefined,
     });
     lap('parse_check', t);
     t = performance.now();
-    const body = bodyOf(result.batches, fileBytes ? await fileBytes : format === 'csv' && !isDir ? await readFile(req.path) : undefined);
+    const body = bodyOf(result.batches, bytes ?? (format === 'csv' && !isDir ? await readFile(req.path) : undefined));
     const regionCode = result.recap.commonRegion();
     const region = { code: regionCode, name: tree.get(regionCode)!.name };
     const org = await owningOrganization(database.db, tree, regionCode);
@@ -213,7 +215,8 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
     let committedRevision = -1;
     let tpsTree: EncodedTree | null = null;
     try {
-      const out = await withTransaction(ctx, async (trx: Tx) => {
+      // The WAL checkpoint of ~100 MB of a national import runs on a worker after the commit (src/store/wal-checkpoint.ts).
+      const out = await database.deferCheckpoints(() => withTransaction(ctx, async (trx: Tx) => {
         t = performance.now();
         await lockContest(trx, database.dialect, election.id, contest.id);
         const initial = !(await hasForms(trx, election.id, contest.id));
@@ -312,7 +315,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         timings.total = Math.round(performance.now() - t0);
         committedRevision = revision;
         return { ...base, changed: true, import: { id: importId, seq }, dataset: pub.dataset.name, tps: tpsCounts, coverage, logIndex: pub.logIndex, timings };
-      });
+      }));
       noteRevision(database, election.id, contest.id, committedRevision);
       if (tpsTree) void storeTreeFile(blobs, tpsTree, ctx.services.logger);
       return out;

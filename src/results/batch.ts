@@ -36,6 +36,14 @@ export const A_VOTERS_DPT = 5;
 export const A_VOTERS_DPTB = 6;
 export const A_VOTERS_DPK = 7;
 
+/**
+ * Columns live in SharedArrayBuffers: a batch handed to a worker (tps-tree-builder.ts) is then shared, not copied;
+ * plain loads and stores on them cost the same.
+ */
+function f64(n: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(n * 8));
+}
+
 export class FormBatch {
   length = 0;
   rows: Int32Array;
@@ -55,8 +63,8 @@ export class FormBatch {
 
   constructor(readonly layout: FormLayout, capacity = 4096) {
     this.rows = new Int32Array(capacity);
-    this.codes = new Float64Array(capacity);
-    this.values = new Float64Array(capacity * layout.width);
+    this.codes = f64(capacity);
+    this.values = f64(capacity * layout.width);
   }
 
   get capacity(): number {
@@ -89,10 +97,10 @@ export class FormBatch {
     const rows = new Int32Array(this.rows.length * 2);
     rows.set(this.rows);
     this.rows = rows;
-    const codes = new Float64Array(rows.length);
+    const codes = f64(rows.length);
     codes.set(this.codes);
     this.codes = codes;
-    const values = new Float64Array(rows.length * this.layout.width);
+    const values = f64(rows.length * this.layout.width);
     values.set(this.values);
     this.values = values;
   }

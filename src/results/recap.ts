@@ -230,7 +230,9 @@ export class Recap {
     // Written as bytes, each row a view of one buffer: glued with `+`, each row was a rope of ~40 pieces (190 MB for
     // a national recap); one string per row still cost more than the figures. SQLite stores the bytes as they are.
     const prefixes = prefixesOf(this.tree, this.codes);
-    const w = new ByteWriter(this.codes.length * (200 + 24 * (S + fKeys.length)));
+    let above = 0;
+    for (let n = 0; n < this.codes.length; n++) if (!this.isDesa[n]) above++;
+    const w = new ByteWriter(above * (200 + 24 * (S + fKeys.length)));
     let count = 0;
     for (let n = 0; n < this.codes.length; n++) {
       // A desa's totals are the sum of its ~10 stored TPS lines, computed when read (desaTotals): storing them would

@@ -50,28 +50,39 @@ export class TpsTreeBuilder {
     }
   }
 
-  /** Hands the kept forms of a checked batch to the worker (copies; the batch stays the importer's). */
+  /**
+   * Hands the kept forms of a checked batch to the worker. A batch whose forms are all kept is shared (FormBatch columns
+   * are SharedArrayBuffers, and the importer no longer writes them); otherwise the kept forms are copied.
+   */
   add(pb: ProcessedBatch): void {
     if (this.failed || this.result) return;
     const b = pb.batch;
     const w = b.layout.width;
     let all = true;
     for (let i = 0; i < b.length; i++) if (!pb.kept[i]) all = false;
-    let codes: Float64Array;
-    let values: Float64Array;
-    let ts: (string | null)[];
-    if (all) {
-      codes = b.codes.slice(0, b.length);
-      values = b.values.slice(0, b.length * w);
-      ts = b.timestamps.slice(0, b.length);
-    } else {
-      const keep = [...Array(b.length).keys()].filter((i) => pb.kept[i]);
-      codes = Float64Array.from(keep, (i) => b.codes[i]!);
-      values = new Float64Array(keep.length * w);
-      keep.forEach((i, k) => values.set(b.values.subarray(i * w, (i + 1) * w), k * w));
-      ts = keep.map((i) => b.timestamps[i] ?? null);
+    const keep = all ? null : [...Array(b.length).keys()].filter((i) => pb.kept[i]);
+    const n = keep ? keep.length : b.length;
+    let codes = b.codes;
+    let values = b.values;
+    if (keep || !(b.values.buffer instanceof SharedArrayBuffer)) {
+      const at = keep ?? [...Array(b.length).keys()];
+      codes = Float64Array.from(at, (i) => b.codes[i]!);
+      values = new Float64Array(at.length * w);
+      at.forEach((i, k) => values.set(b.values.subarray(i * w, (i + 1) * w), k * w));
     }
-    this.worker.postMessage({ codes, values, ts }, [codes.buffer, values.buffer] as ArrayBuffer[]);
+    // Timestamps repeat (Sirekap stamps many forms alike): sent as distinct strings and an index per form.
+    const tsIndex = new Int32Array(n);
+    const tsText: (string | null)[] = [];
+    let last: string | null | undefined;
+    for (let k = 0; k < n; k++) {
+      const t = b.timestamps[keep ? keep[k]! : k] ?? null;
+      if (t !== last || tsText.length === 0) {
+        tsText.push(t);
+        last = t;
+      }
+      tsIndex[k] = tsText.length - 1;
+    }
+    this.worker.postMessage({ n, codes, values, tsIndex, tsText }, [tsIndex.buffer as ArrayBuffer]);
   }
 
   /** The encoded tree over every form added, or null when the worker failed. Ends the worker. */

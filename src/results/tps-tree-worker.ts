@@ -1,7 +1,7 @@
 /**
  * Worker thread of TpsTreeBuilder (tps-tree-builder.ts): turns the forms of a first import into leaf hashes as the
  * importer reads them (hashing the tree's nodes as they complete), and encodes and hashes the tree file when told the
- * file is done. Messages in: `{ codes, values, ts }` per batch of kept forms, then `{ finish: TreeFileRef }`; out: an
+ * file is done. Messages in: `{ n, codes, values, tsIndex, tsText }` per batch of kept forms, then `{ finish: TreeFileRef }`; out: an
  * EncodedTree (tps-tree-file.ts) whose parts are transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -10,9 +10,13 @@ import { LeafColumns } from './tps-tree.js';
 import { encodeTreeFile, type TreeFileRef } from './tps-tree-file.js';
 
 interface BatchMessage {
+  /** Forms in the message (the shared columns may be longer). */
+  n: number;
   codes: Float64Array;
   values: Float64Array;
-  ts: (string | null)[];
+  /** Timestamp of form i = tsText[tsIndex[i]]. */
+  tsIndex: Int32Array;
+  tsText: (string | null)[];
 }
 
 const writer = new TpsDocWriter((workerData as { plan: TpsDocPlan }).plan);
@@ -27,8 +31,8 @@ port.on('message', (m: BatchMessage | { finish: TreeFileRef }) => {
     return;
   }
   const w = writer.width;
-  for (let i = 0; i < m.codes.length; i++) {
+  for (let i = 0; i < m.n; i++) {
     // A first import sets version 1 of every TPS (merge.ts firstRows).
-    columns.add(m.codes[i]!, writer, writer.write(m.codes[i]!, 1, m.values, i * w, m.ts[i]));
+    columns.add(m.codes[i]!, writer, writer.write(m.codes[i]!, 1, m.values, i * w, m.tsText[m.tsIndex[i]!]!));
   }
 });

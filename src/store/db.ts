@@ -13,6 +13,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
+import { WalCheckpointer } from './wal-checkpoint.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -22,6 +23,13 @@ export interface Database {
   /** The raw drivers, for the few bulk paths that bypass Kysely's per-query compilation. */
   readonly sqlite?: SQLite.Database;
   readonly pool?: pg.Pool;
+  /**
+   * Runs a large write with SQLite's automatic WAL checkpoint moved to a worker thread afterwards (wal-checkpoint.ts);
+   * on PostgreSQL it just runs `fn`.
+   */
+  deferCheckpoints<T>(fn: () => Promise<T>): Promise<T>;
+  /** Resolves once a deferred checkpoint has run (SQLite), at once otherwise. */
+  checkpointsIdle(): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -38,16 +46,23 @@ export async function openDatabase(url: string): Promise<Database> {
     const file = url.slice('sqlite:'.length);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const sqlite = new SQLite(file);
+    // Pages of 16 KiB for a new database (an existing one keeps its size): results rows are ~1 KB of figures per desa,
+    // and a national import writes ~100 MB; measured ~35 % less time storing it than with the 4 KiB default.
+    sqlite.pragma('page_size = 16384');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const checkpointer = new WalCheckpointer(sqlite, file);
     return {
       db,
       dialect: 'sqlite',
       sqlite,
+      deferCheckpoints: (fn) => checkpointer.deferred(fn),
+      checkpointsIdle: () => checkpointer.idle(),
       async close() {
+        await checkpointer.close();
         await db.destroy();
       },
     };
@@ -71,6 +86,8 @@ export async function openDatabase(url: string): Promise<Database> {
       db,
       dialect: 'postgres',
       pool,
+      deferCheckpoints: (fn) => fn(),
+      checkpointsIdle: () => Promise.resolve(),
       async close() {
         await db.destroy();
       },

@@ -1,10 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KotakError } from '../../src/errors.js';
-import { ppwp, readAll, writeTmp, WIDE_HEADER } from './support/fixtures.js';
+import { readForms } from '../../src/results/import/index.js';
+import { ppwp, readAll as readStreamed, writeTmp, WIDE_HEADER } from './support/fixtures.js';
 
 const contest = ppwp();
 const ROW1 = '3673011001001,3673011001,98,118,10,226,3,229,289,229,223,3,3,2024-02-24 22:31:28,3';
 const ROW2 = '3673011001002,3673011001,,,,,,,,,,,,2024-02-15 07:00:44,0';
+
+// Every case runs twice: the file streamed from disk, and the file already in memory (as results.import reads a CSV).
+for (const inMemory of [false, true]) {
+const readAll = (path: string, c: typeof contest) => readStreamed(path, c, inMemory ? { bytes: readFileSync(path) } : undefined);
 
 async function importError(text: string): Promise<KotakError> {
   const err = await readAll(writeTmp('f.csv', text), contest).catch((e: unknown) => e);
@@ -13,7 +19,7 @@ async function importError(text: string): Promise<KotakError> {
   return err as KotakError;
 }
 
-describe('results.import wide CSV', () => {
+describe(`results.import wide CSV (${inMemory ? 'in memory' : 'streamed'})`, () => {
   it('reads the Banten layout into forms with row numbers, nulls for empty cells', async () => {
     const b = await readAll(writeTmp('f.csv', `${WIDE_HEADER}\n${ROW1}\n${ROW2}\n`), contest);
     expect(b.length).toBe(2);
@@ -100,5 +106,56 @@ describe('results.import wide CSV', () => {
   it('rejects an empty file', async () => {
     const e = await importError('');
     expect(e.message).toMatch(/empty/);
+  });
+});
+}
+
+describe('results.import wide CSV read in memory', () => {
+  it('reads a file of several steps with a quoted line break anywhere, like the streamed reader, offsets included', async () => {
+    // ~2.5 MB: the in-memory reader hands the parser 1 MiB views ending at a line break, so lines of every shape land
+    // on both sides of its cuts; a quoted timestamp with a line break in it is read by the general reader.
+    const lines = [WIDE_HEADER];
+    let length = WIDE_HEADER.length + 1;
+    const firstCut = length + (1 << 20);
+    let straddled = false;
+    for (let i = 0; i < 26000; i++) {
+      const tps = `367301${1001 + (i % 90)}${String(1 + Math.floor(i / 90)).padStart(3, '0')}`;
+      let ts = i % 997 === 0 ? '"2024-02-24\n22:31:28"' : '2024-02-24 22:31:28';
+      if (!straddled && length + 120 >= firstCut) {
+        // the first line break after the reader's first 1 MiB lies inside this quoted field
+        ts = `"${' '.repeat(130)}2024-02-24\n22:31:28"`;
+        straddled = true;
+      }
+      const line = `${tps},${tps.slice(0, 10)},${i % 300},${(i * 7) % 300},${i % 11},,,,,,,,,${ts},${i % 4}`;
+      lines.push(line);
+      length += line.length + 1;
+    }
+    const path = writeTmp('big.csv', lines.join('\n') + '\n');
+    const collect = async (opts?: { bytes: Buffer }) => {
+      const forms: unknown[] = [];
+      let verbatim = true;
+      for await (const b of readForms(path, contest, opts)) {
+        for (let i = 0; i < b.length; i++) forms.push(b.form(i));
+        if (!b.verbatim) verbatim = false;
+      }
+      return { forms, verbatim };
+    };
+    const streamed = await collect();
+    const inMemory = await collect({ bytes: readFileSync(path) });
+    expect(streamed.forms.length).toBe(26000);
+    expect(inMemory.forms).toEqual(streamed.forms);
+    expect(inMemory.verbatim).toBe(false);
+    expect((streamed.forms[16000] as { timestamp: string }).timestamp).toBe('2024-02-24 22:31:28');
+  });
+
+  it('keeps the line offsets of a normalised file, so the published CSV can be the file itself', async () => {
+    const text = `${WIDE_HEADER}\n${ROW1}\n${ROW2}\n`;
+    const path = writeTmp('n.csv', text);
+    const starts: number[] = [];
+    for await (const b of readForms(path, contest, { bytes: readFileSync(path) })) {
+      expect(b.verbatim).not.toBeNull();
+      starts.push(...b.verbatim!.starts);
+    }
+    expect(starts).toEqual([WIDE_HEADER.length + 1, WIDE_HEADER.length + 1 + ROW1.length + 1]);
   });
 });

@@ -16,7 +16,7 @@ import type { TpsForm } from '../types.js';
 import type { Cells } from './cells.js';
 import { CsvRecord, readCsv, scanRecord, type RowMapper } from './csv-bytes.js';
 import { FormBatch, formLayout, type FormLayout } from '../batch.js';
-import { readWideCsv } from './wide-csv.js';
+import { readWideCsv, readWideCsvBuffer } from './wide-csv.js';
 import { normalisedHeader } from '../export/csv.js';
 import { importError } from './import-error.js';
 import { LongCollector, looksLong, planLong } from './long.js';
@@ -37,6 +37,8 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Name shown in errors instead of the path. */
   sourceName?: string;
+  /** The file's bytes when the caller has already read it whole (CSV only): parsed in place, not read again. */
+  bytes?: Buffer;
 }
 
 const BATCH = 4096;
@@ -61,6 +63,10 @@ async function* counted(path: string, total: number, onProgress?: (d: number, t:
     onProgress?.(done, total);
     yield c as Buffer;
   }
+}
+
+async function* once(buf: Buffer): AsyncGenerator<Buffer> {
+  yield buf;
 }
 
 /** The mapper for a header row: long layout collects into `collector`, wide maps each row. */
@@ -150,12 +156,21 @@ export async function* readForms(path: string, contest: Contest, opts: ReadOptio
   const layout = formLayout(contest.selections.length);
   const total = (await stat(path)).size;
   if (format === 'csv') {
-    const it = counted(path, total, opts.onProgress)[Symbol.asyncIterator]();
+    const it = (opts.bytes ? once(opts.bytes) : counted(path, total, opts.onProgress))[Symbol.asyncIterator]();
     const head = await csvHead(it);
     const long = layoutKind === 'long' || (layoutKind === 'auto' && looksLong(head.header));
     if (!long) {
       const plan = planWide(head.header, contest);
       const canonical = head.row === 1 && head.buf.toString('utf8', 0, head.pos) === normalisedHeader(contest) + '\n';
+      if (opts.bytes) {
+        for (const batch of readWideCsvBuffer(opts.bytes, plan, contest, layout, { pos: head.pos, row: head.row }, head.delim, canonical, opts.onProgress)) {
+          yield batch;
+          // Parsing from memory never waits for I/O: let the event loop run between batches (the raw file is being
+          // written to the blob store meanwhile, and a server has requests to answer).
+          await new Promise(setImmediate);
+        }
+        return;
+      }
       yield* readWideCsv(rest(it), plan, contest, layout, { buf: head.buf, pos: head.pos, row: head.row }, head.delim, canonical);
       return;
     }

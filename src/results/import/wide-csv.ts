@@ -287,3 +287,47 @@ export async function* readWideCsv(
   }
   if (p.batch.length) yield p.take();
 }
+
+/** Bytes handed to the parser per step when the whole file is in memory (a batch's worth of lines, roughly). */
+const STEP = 1 << 20;
+
+/**
+ * Reads the data lines of a wide CSV held whole in memory, from `first.pos`. The parser sees growing views of the one
+ * buffer that end at a line break, so nothing is copied and line offsets are offsets in the file.
+ *
+ * @example
+ *   for await (const batch of readWideCsvBuffer(bytes, plan, contest, layout, { pos, row: 1 }, 44)) …
+ */
+export function* readWideCsvBuffer(
+  buf: Buffer,
+  plan: WidePlan,
+  contest: Contest,
+  layout: FormLayout,
+  first: { pos: number; row: number },
+  delim: number,
+  canonicalHeader = false,
+  onProgress?: (done: number, total: number) => void,
+): Generator<FormBatch> {
+  const p = new WideParser(plan, contest, layout, delim, canonicalHeader, first.row);
+  const len = buf.length;
+  let pos = first.pos;
+  let reach = pos;
+  while (pos < len) {
+    // A record the parser could not finish (a quoted field across the cut) is read again with a longer view.
+    reach = Math.max(reach, pos) + STEP;
+    const nl = reach >= len ? -1 : buf.indexOf(LF, reach);
+    const cut = nl < 0 ? len : nl + 1;
+    reach = cut;
+    const final = cut === len;
+    pos = p.run(final ? buf : buf.subarray(0, cut), pos, final);
+    if (final && pos < len) {
+      // a last line without its line break: re-writing it would add one
+      p.verbatim = false;
+      pos = len;
+    }
+    onProgress?.(pos, len);
+    if (p.batch.length >= 8192) yield p.take();
+  }
+  if (len > 0 && buf[len - 1] !== LF) p.verbatim = false;
+  if (p.batch.length) yield p.take();
+}

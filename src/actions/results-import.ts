@@ -245,7 +245,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         const importId = randomUUID();
         const now = ctx.services.now().toISOString();
         const revision = await lockAndBumpContest(trx, election.id, contest.id);
-        await writeDesaRows(trx, database, election.id, contest.id, merge.rows, !initial);
+        await writeDesaRows(trx, database, election.id, contest.id, merge.rows, !initial, { votes: contest.selections.length, votingDay: election.date });
         if (merge.superseded.length) {
           const prior = await importsBySeq(trx, election.id, contest.id, merge.superseded.map((s) => s.importSeq));
           await insertHistory(

@@ -79,6 +79,11 @@ export interface ResultsFormsTable {
   data: string;
   /** Per TPS line: `version,importSeq`. */
   meta: string;
+  /**
+   * Earliest source timestamp (epoch ms) among the row's lines with votes, on or after voting day; −1 when none has
+   * one; NULL for rows stored before migration 0005 (src/results/source-time.ts).
+   */
+  first_source_ms: number | null;
 }
 
 export interface ResultsFormHistoryTable {

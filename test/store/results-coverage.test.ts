@@ -15,6 +15,7 @@ import {
   regionOf,
   sourceTimestampOf,
 } from '../../src/store/results/coverage.js';
+import { earliestSourceMs, hasVotes, votingDayFloor } from '../../src/results/source-time.js';
 import { DIALECTS } from '../support/app.js';
 import { ELECTION, NOW, resultsFixture, type ResultsFixture } from '../maturity/results-fixture.js';
 
@@ -31,6 +32,43 @@ describe('source timestamps of normalised lines', () => {
     expect(new Date(parseSourceTime('2024-02-21T00:00:00Z')!).toISOString()).toBe('2024-02-21T00:00:00.000Z');
     expect(new Date(parseSourceTime('2024-02-21T08:00:00+0800')!).toISOString()).toBe('2024-02-21T00:00:00.000Z');
     expect(parseSourceTime('21/02/2024')).toBeNull();
+  });
+});
+
+describe('earliest source time of a desa row, read from its bytes', () => {
+  const floor = votingDayFloor('2024-02-14');
+  const line = (tps: string, votes: string, ts: string) => `${tps},${tps.slice(0, 10)},${votes},,,,,,,,,${ts},1`;
+  /** The rules line by line, on strings: what the byte reader must agree with. */
+  const byLines = (data: string, votes: number) => {
+    let best = Infinity;
+    for (const l of data.split('\n')) {
+      const ts = sourceTimestampOf(l);
+      const ms = ts && hasVotes(l, votes) ? parseSourceTime(ts) : null;
+      if (ms !== null && ms >= floor && ms < best) best = ms;
+    }
+    return best === Infinity ? -1 : best;
+  };
+  const cases: [string, string[]][] = [
+    ['plain WIB stamps, the earliest wins', [line('3673011001001', '1,2,3', '2024-02-20 07:00:00'), line('3673011001002', '4,5,6', '2024-02-19 23:59:59')]],
+    ['a line without votes does not count', [line('3673011001001', ',,', '2024-02-15 07:00:00'), line('3673011001002', ',,7', '2024-02-16 07:00:00')]],
+    ['before voting day is left out', [line('3673011001001', '1,2,3', '2024-02-13 23:00:00'), line('3673011001002', '1,2,3', '2024-02-14 00:00:00')]],
+    ['zones, T, fractions, the 29th of February and repeats', [
+      line('3673011001001', '1,,', '2024-02-21T00:00:00Z'), line('3673011001002', '1,,', '2024-02-21T08:00:00+0800'),
+      line('3673011001003', '1,,', '2024-02-29 01:00:00'), line('3673011001004', '1,,', '2024-02-29 01:00:00'), line('3673011001005', '1,,', '2024-02-18 10:00:00.5'),
+    ]],
+    ['impossible dates and other shapes are no time', [line('3673011001001', '1,,', '2024-13-01 00:00:00'), line('3673011001002', '1,,', '2024-02-31 00:00:00'), line('3673011001003', '1,,', '21/02/2024'), line('3673011001004', '1,,', '')]],
+    ['no lines', ['']],
+  ];
+  for (const [name, lines] of cases) {
+    it(name, () => {
+      const data = lines.join('\n');
+      expect(earliestSourceMs(data, 3, floor)).toBe(byLines(data, 3));
+      expect(earliestSourceMs(Buffer.from(data), 3, floor)).toBe(byLines(data, 3));
+    });
+  }
+  it('finds the right stamp in the ordinary case', () => {
+    const data = cases[0]![1].join('\n');
+    expect(new Date(earliestSourceMs(data, 3, floor)).toISOString()).toBe('2024-02-19T16:59:59.000Z');
   });
 });
 
@@ -92,6 +130,21 @@ describe.each(DIALECTS)('results coverage queries on %s', (dialect) => {
     expect(await earliestSourceTimestamp(db(), E, 'ppwp', '3673', 3, ELECTION.date)).toBe('2024-02-20T00:00:00.000Z');
     expect(await earliestSourceTimestamp(db(), E, 'ppwp', '367302', 3, ELECTION.date)).toBeNull();
     expect(await earliestSourceTimestamp(db(), E, 'ppwp', '3672', 3, ELECTION.date)).toBeNull();
+  });
+
+  it('keeps the earliest stamp of each desa row, and still scans rows stored before that column existed', async () => {
+    const rows = await db().selectFrom('results_forms').select(['desa_code', 'first_source_ms']).where('election_id', '=', E).where('contest_id', '=', 'ppwp').orderBy('desa_code').execute();
+    expect(rows.some((r) => Number(r.first_source_ms) > 0)).toBe(true);
+    expect(rows.every((r) => r.first_source_ms !== null)).toBe(true);
+    await db().updateTable('results_forms').set({ first_source_ms: null }).where('election_id', '=', E).execute();
+    try {
+      expect(await earliestSourceTimestamp(db(), E, 'ppwp', '3673', 3, ELECTION.date)).toBe('2024-02-20T00:00:00.000Z');
+      expect(await earliestSourceTimestamp(db(), E, 'ppwp', '367302', 3, ELECTION.date)).toBeNull();
+    } finally {
+      for (const r of rows) {
+        await db().updateTable('results_forms').set({ first_source_ms: r.first_source_ms }).where('election_id', '=', E).where('contest_id', '=', 'ppwp').where('desa_code', '=', r.desa_code).execute();
+      }
+    }
   });
 
   it('names a dataset, its office, licence and whether it is public', async () => {

@@ -1,19 +1,36 @@
 // Prints the plain closing line `Tests: N passed, N failed` that CI reads (vitest's own summary is not in that form).
-import type { Reporter, TestModule } from 'vitest/node';
+// A test that did not run because its suite or file failed (a beforeAll that threw: a service down, Chromium
+// missing) counts as failed, not skipped: nothing may pass by not running.
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+
+function underFailure(t: TestCase): boolean {
+  let p: { type: string; state(): string; parent?: unknown } | undefined = t.parent as never;
+  while (p) {
+    if (p.state() === 'failed') return true;
+    p = p.type === 'module' ? undefined : (p.parent as never);
+  }
+  return false;
+}
 
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
+    let brokenFiles = 0;
     for (const m of testModules) {
+      let any = false;
       for (const t of m.children.allTests()) {
+        any = true;
         const s = t.result().state;
         if (s === 'passed') passed++;
-        else if (s === 'failed') failed++;
+        else if (s === 'failed' || underFailure(t)) failed++;
         else skipped++;
       }
+      // A file that failed before any test was collected (an import error) is one failure.
+      if (!any && m.state() === 'failed') brokenFiles++;
     }
+    failed += brokenFiles;
     process.stdout.write(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
   }
 }

@@ -8,6 +8,7 @@ import * as catalog from './0001_catalog.js';
 import * as log from './0002_log.js';
 import * as results from './0003_results.js';
 import * as maturity from './0004_maturity.js';
+import * as sourceTime from './0005_results_source_time.js';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const MIGRATIONS: Array<[string, Up]> = [
@@ -15,6 +16,7 @@ const MIGRATIONS: Array<[string, Up]> = [
   ['0002_log', log.up],
   ['0003_results', results.up],
   ['0004_maturity', maturity.up],
+  ['0005_results_source_time', sourceTime.up],
 ];
 
 export async function migrate(database: Database): Promise<void> {

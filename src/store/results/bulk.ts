@@ -73,8 +73,8 @@ export async function bulkInsert(trx: Tx, database: Database, t: BulkTable, rows
 
 export const FORMS: BulkTable = {
   table: 'results_forms',
-  columns: ['election_id', 'contest_id', 'desa_code', 'region_code', 'tps_count', 'data', 'meta'],
-  types: ['text', 'text', 'text', 'text', 'integer', 'text', 'text'],
+  columns: ['election_id', 'contest_id', 'desa_code', 'region_code', 'tps_count', 'data', 'meta', 'first_source_ms'],
+  types: ['text', 'text', 'text', 'text', 'integer', 'text', 'text', 'bigint'],
 };
 
 export const RECAP: BulkTable = {

@@ -1,6 +1,8 @@
 /**
- * TPS figures, one row per contest and desa (schema-results.ts), their superseded versions, and import records.
+ * TPS figures, one row per contest and desa (schema-results.ts), their superseded versions, and import
+ * records.
  */
+import { earliestSourceMs, votingDayFloor } from '../../results/source-time.js';
 import type { Database, Executor, Tx } from '../db.js';
 import { bulkInsert, FORMS, HISTORY, subtree } from './bulk.js';
 import type { DesaState } from '../../results/merge.js';
@@ -63,8 +65,19 @@ export async function desaRowOfTps(db: Executor, electionId: string, contestId: 
   return r ? rowToDesa(r) : null;
 }
 
-/** Replaces the given desa rows. */
-export async function writeDesaRows(trx: Tx, database: Database, electionId: string, contestId: string, rows: DesaRow[], replacing: boolean): Promise<void> {
+/**
+ * Replaces the given desa rows, each with its earliest source time (src/results/source-time.ts): `source` gives the
+ * contest's number of vote columns and the election's voting day.
+ */
+export async function writeDesaRows(
+  trx: Tx,
+  database: Database,
+  electionId: string,
+  contestId: string,
+  rows: DesaRow[],
+  replacing: boolean,
+  source: { votes: number; votingDay: string },
+): Promise<void> {
   if (replacing) {
     for (let i = 0; i < rows.length; i += 500) {
       const part = rows.slice(i, i + 500);
@@ -77,11 +90,15 @@ export async function writeDesaRows(trx: Tx, database: Database, electionId: str
         .execute();
     }
   }
+  const floor = votingDayFloor(source.votingDay);
   await bulkInsert(
     trx,
     database,
     FORMS,
-    rows.map((r) => [electionId, contestId, r.desaCode, r.regionCode, r.count, r.data, r.meta]),
+    rows.map((r) => {
+      const first = earliestSourceMs(r.data, source.votes, floor);
+      return [electionId, contestId, r.desaCode, r.regionCode, r.count, r.data, r.meta, first];
+    }),
   );
 }
 

@@ -50,9 +50,12 @@ export function votingDayFloor(votingDay: string): number {
 const d = (b: Uint8Array, i: number) => b[i]! - 48;
 const isDigit = (b: Uint8Array, i: number) => b[i]! >= 48 && b[i]! <= 57;
 
+/** Offsets of the digits in `YYYY-MM-DD HH:MM:SS`. */
+const DIGITS = Uint8Array.of(0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18);
+
 /** `YYYY-MM-DD HH:MM:SS` (or with `T`) without a zone, read from bytes; NaN when the stamp is of another shape. */
 function plainWib(b: Uint8Array, s: number): number {
-  for (const k of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) if (!isDigit(b, s + k)) return NaN;
+  for (let k = 0; k < DIGITS.length; k++) if (!isDigit(b, s + DIGITS[k]!)) return NaN;
   if (b[s + 4] !== 45 || b[s + 7] !== 45 || (b[s + 10] !== 32 && b[s + 10] !== 84) || b[s + 13] !== 58 || b[s + 16] !== 58) return NaN;
   const month = d(b, s + 5) * 10 + d(b, s + 6);
   const day = d(b, s + 8) * 10 + d(b, s + 9);

@@ -6,6 +6,7 @@
  *   const app = await createApp(loadConfig());
  *   const server = await buildServer(app);
  */
+import { treeFileWrites } from './store/results/tps-trees.js';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Config } from './config.js';
@@ -64,7 +65,11 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   const app: App = {
     services,
     context: (actor, channel) => ({ services, actor, channel, requestId: randomUUID() }),
-    close: () => database.close(),
+    close: async () => {
+      // Tree files are written after their import committed (store/results/tps-trees.ts); let them land first.
+      await treeFileWrites();
+      await database.close();
+    },
   };
   if (config.seed && opts.seed !== false) await seedIfEmpty(app.context(SYSTEM_ACTOR, 'system'));
   return app;

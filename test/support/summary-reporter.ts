@@ -1,13 +1,11 @@
 // Prints the plain closing line `Tests: N passed, N failed` that CI reads (vitest's own summary is not in that form).
 // A test that did not run because its suite or file failed (a beforeAll that threw: a service down, Chromium
 // missing) counts as failed, not skipped: nothing may pass by not running.
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
 
 function underFailure(t: TestCase): boolean {
-  let p: { type: string; state(): string; parent?: unknown } | undefined = t.parent as never;
-  while (p) {
+  for (let p: TestSuite | TestModule | undefined = t.parent; p; p = p.type === 'module' ? undefined : p.parent) {
     if (p.state() === 'failed') return true;
-    p = p.type === 'module' ? undefined : (p.parent as never);
   }
   return false;
 }

@@ -73,6 +73,11 @@ export function storeTreeFile(blobs: BlobStore, tree: EncodedTree, logger: Logge
   return p;
 }
 
+/** Resolves once every tree file being written has been written (or failed): an app waits for it when it closes. */
+export async function treeFileWrites(): Promise<void> {
+  await Promise.all(writing.values());
+}
+
 async function readBlob(blobs: BlobStore, sha256: string): Promise<Buffer | null> {
   await writing.get(sha256);
   if (!(await blobs.has(sha256))) return null;

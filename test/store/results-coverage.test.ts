@@ -10,12 +10,10 @@ import {
   expectedUnits,
   importsTouching,
   officialFigures,
-  parseSourceTime,
   publishedUnits,
   regionOf,
-  sourceTimestampOf,
 } from '../../src/store/results/coverage.js';
-import { earliestSourceMs, hasVotes, votingDayFloor } from '../../src/results/source-time.js';
+import { earliestSourceMs, hasVotes, parseSourceTime, sourceTimestampOf, votingDayFloor } from '../../src/results/source-time.js';
 import { DIALECTS } from '../support/app.js';
 import { ELECTION, NOW, resultsFixture, type ResultsFixture } from '../maturity/results-fixture.js';
 

@@ -319,15 +319,12 @@ export function* readWideCsvBuffer(
     const cut = nl < 0 ? len : nl + 1;
     reach = cut;
     const final = cut === len;
-    pos = p.run(final ? buf : buf.subarray(0, cut), pos, final);
-    if (final && pos < len) {
-      // a last line without its line break: re-writing it would add one
-      p.verbatim = false;
-      pos = len;
-    }
+    // On the final view `run` reads to the end, a last line without its line break included.
+    pos = final ? (p.run(buf, pos, true), len) : p.run(buf.subarray(0, cut), pos, false);
     onProgress?.(pos, len);
     if (p.batch.length >= 8192) yield p.take();
   }
+  // a last line without its line break: re-writing it would add one
   if (len > 0 && buf[len - 1] !== LF) p.verbatim = false;
   if (p.batch.length) yield p.take();
 }

@@ -233,5 +233,3 @@ export async function datasetRefs(db: Executor, ids: readonly string[]): Promise
   for (const r of rows) out.set(r.id, { id: r.id, name: r.name, organization: r.org, licenseId: r.license_id, public: r.state === 'active' && Number(r.private) === 0 });
   return out;
 }
-
-export { parseSourceTime, sourceTimestampOf } from '../../results/source-time.js';

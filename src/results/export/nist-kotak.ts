@@ -25,8 +25,16 @@ export interface ErrExportInput {
 }
 
 const id = (text: string): Lang => [{ content: text, language: 'id' }];
+const pad2 = (n: number) => String(n).padStart(2, '0');
 export const unitId = (code: string) => `ru-${code}`;
 export const tpsUnitId = (code: string) => `tps-${code}`;
+/** `@id`s of the rest of the document; the importer (import/nist-err-match.ts) reads them back. */
+export const partyRef = (number: number) => `par-${pad2(number)}`;
+export const candidateRef = (key: string) => `can-${key}`;
+export const selectionRef = (key: string) => `sel-${key}`;
+export const contestRef = (id: string) => `con-${id}`;
+/** ExternalIdentifier OtherType (with Type `other`) that carries the 13-digit TPS code of a polling place. */
+export const TPS_ID_TYPE = 'kpu-tps';
 
 /** ERR ReportingUnitType for a tree node (kota = city, kabupaten = county; DOMAIN.md: kab/kota 71–99 are kota). */
 function unitType(n: TreeNode): { type: string; otherType?: string } {
@@ -70,7 +78,7 @@ export function kotakToErr(input: ErrExportInput): ErrDoc {
       kind: 'ElectionResults.ReportingUnit',
       type: 'polling-place',
       name: id(`TPS ${f.tps.slice(10)}`),
-      externalIds: [{ type: 'other', otherType: 'kpu-tps', value: f.tps }],
+      externalIds: [{ type: 'other', otherType: TPS_ID_TYPE, value: f.tps }],
       votersRegistered: f.admin.registered ?? undefined,
       votersParticipated: f.admin.voters ?? undefined,
     });
@@ -114,7 +122,6 @@ export function kotakToErr(input: ErrExportInput): ErrDoc {
   walk(root);
   const rootTotals = input.totals(root);
   const complete = rootTotals ? rootTotals.tps.reported === rootTotals.tps.expected : false;
-  const pad2 = (n: number) => String(n).padStart(2, '0');
   return {
     format: 'precinct-level',
     status: complete ? 'unofficial-complete' : 'unofficial-partial',
@@ -133,21 +140,21 @@ export function kotakToErr(input: ErrExportInput): ErrDoc {
       ballotCounts: ballots,
     },
     units: [...units, ...tpsUnits],
-    parties: contest.parties.map((p) => ({ id: `par-${pad2(p.number)}`, name: id(p.name), abbreviation: id(p.code) })),
+    parties: contest.parties.map((p) => ({ id: partyRef(p.number), name: id(p.name), abbreviation: id(p.code) })),
     candidates: contest.selections
       .filter((s) => s.kind === 'candidate')
-      .map((s) => ({ id: `can-${s.key}`, ballotName: id(s.name), ...(s.partyNumber !== undefined ? { partyId: `par-${pad2(s.partyNumber)}` } : {}) })),
+      .map((s) => ({ id: candidateRef(s.key), ballotName: id(s.name), ...(s.partyNumber !== undefined ? { partyId: partyRef(s.partyNumber) } : {}) })),
     contests: [
       {
-        id: `con-${contest.id}`,
+        id: contestRef(contest.id),
         kind: 'candidate',
         name: contest.title,
         districtId: unitId(root),
         votesAllowed: 1,
         selections: contest.selections.map((s, k) => ({
-          id: `sel-${s.key}`,
+          id: selectionRef(s.key),
           kind: s.kind,
-          ...(s.kind === 'candidate' ? { candidateIds: [`can-${s.key}`] } : { partyIds: [`par-${pad2(s.partyNumber!)}`] }),
+          ...(s.kind === 'candidate' ? { candidateIds: [candidateRef(s.key)] } : { partyIds: [partyRef(s.partyNumber!)] }),
           sequenceOrder: k + 1,
           counts: counts[k]!,
         })),

@@ -13,6 +13,8 @@ export interface ErrorPlace {
   columnName?: string;
   /** File inside a folder or zip. */
   source?: string;
+  /** Where in a JSON document, as a path (`Election[0].Contest[0].ContestSelection[2]`). */
+  path?: string;
 }
 
 /** Spreadsheet column letters (1 → A, 27 → AA) so people can find the cell. */
@@ -33,6 +35,7 @@ export function describePlace(p: ErrorPlace): string {
   if (p.column !== undefined) {
     parts.push(`column ${p.column} (${columnLetter(p.column)}${p.columnName ? `, "${p.columnName}"` : ''})`);
   } else if (p.columnName) parts.push(`column "${p.columnName}"`);
+  if (p.path) parts.push(`at ${p.path}`);
   return parts.join(', ');
 }
 

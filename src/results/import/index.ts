@@ -2,7 +2,8 @@
  * Reading a results file of any supported format into normalised TPS forms, streamed in batches.
  *
  * Formats: wide or long CSV, XLSX of either (the layout is told apart by its header), Sirekap per-TPS JSON as one
- * file, a JSON Lines dump, a folder or a zip. Every failure is a `validation` KotakError naming file, row and column.
+ * file, a JSON Lines dump, a folder or a zip, and NIST SP 1500-100 v2 ERR JSON with a polling place per TPS. Every
+ * failure is a `validation` KotakError naming file, row and column (for ERR, the JSON path).
  *
  * @example
  *   for await (const batch of readForms('banten-ppwp-2024-tps.csv', contest))
@@ -20,15 +21,16 @@ import { readWideCsv, readWideCsvBuffer } from './wide-csv.js';
 import { normalisedHeader } from '../export/csv.js';
 import { importError } from './import-error.js';
 import { LongCollector, looksLong, planLong } from './long.js';
+import { errForms, namesErrReport } from './nist-err.js';
 import { sirekapFile } from './sirekap.js';
 import { planWide, wideMapper } from './wide.js';
 import { readXlsx } from './xlsx.js';
 import { zipEntries } from './zip.js';
 
-export type ImportFormat = 'csv' | 'xlsx' | 'sirekap-json' | 'sirekap-zip' | 'sirekap-folder';
+export type ImportFormat = 'csv' | 'xlsx' | 'sirekap-json' | 'sirekap-zip' | 'sirekap-folder' | 'nist-err';
 export type Layout = 'auto' | 'wide' | 'long';
 
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'xlsx', 'sirekap-json', 'sirekap-zip', 'sirekap-folder'];
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'xlsx', 'sirekap-json', 'sirekap-zip', 'sirekap-folder', 'nist-err'];
 
 export interface ReadOptions {
   format?: ImportFormat;
@@ -43,7 +45,7 @@ export interface ReadOptions {
 
 const BATCH = 4096;
 
-/** Guesses the format from the path: a folder, or the extension. */
+/** Guesses the format from the path: a folder, or the extension; a `.json` file is NIST ERR when it says so. */
 export async function detectFormat(path: string): Promise<ImportFormat> {
   const s = await stat(path).catch(() => null);
   if (!s) throw importError(`no such file: ${path}`);
@@ -51,6 +53,7 @@ export async function detectFormat(path: string): Promise<ImportFormat> {
   const lower = path.toLowerCase();
   if (lower.endsWith('.xlsx')) return 'xlsx';
   if (lower.endsWith('.zip')) return 'sirekap-zip';
+  if (lower.endsWith('.json') && (await namesErrReport(path))) return 'nist-err';
   if (/\.(json|jsonl|ndjson)$/.test(lower)) return 'sirekap-json';
   if (/\.(csv|txt)$/.test(lower)) return 'csv';
   throw importError(`cannot tell the format of "${basename(path)}": use .csv, .xlsx, .json, .jsonl, .zip or a folder, or name the format`);
@@ -213,6 +216,14 @@ export async function* readForms(path: string, contest: Contest, opts: ReadOptio
   if (format === 'sirekap-json') {
     opts.onProgress?.(0, 1);
     const forms = sirekapFile(await readFile(path, 'utf8'), opts.sourceName ?? basename(path), contest);
+    opts.onProgress?.(1, 1);
+    yield* pack(layout, forms);
+    return;
+  }
+  if (format === 'nist-err') {
+    if ((await stat(path)).isDirectory()) throw importError('a NIST ERR document is one .json file, not a folder', { source: basename(path) });
+    opts.onProgress?.(0, 1);
+    const forms = errForms(await readFile(path, 'utf8'), opts.sourceName ?? basename(path), contest);
     opts.onProgress?.(1, 1);
     yield* pack(layout, forms);
     return;

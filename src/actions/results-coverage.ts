@@ -91,7 +91,7 @@ export async function resultsCoverageOf(ctx: ActionContext, organization: Organi
       officialFigures(db, c.electionId, c.contestId, area),
     ]);
     // The recapitulation's TPS count is the TPS list (it also counts listed TPS no file mentioned); below kecamatan
-    // there is no recap row and the stored forms are the list.
+    // there is no recap row and the units are counted from the stored forms and flags (publishedUnits).
     const tps = { expected: recap?.tps.expected ?? units.tps.listed, published: recap?.tps.reported ?? units.tps.published };
     const hasTps = tps.published > 0;
     // Official figures (D.Hasil) publish their regions too: a kecamatan with official figures has public results.

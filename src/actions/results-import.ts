@@ -14,23 +14,21 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { KotakError } from '../errors.js';
-import { flagsOf } from '../results/checks/run.js';
 import { normalisedHeader } from '../results/export/csv.js';
 import { detectFormat, IMPORT_FORMATS, readForms, type ImportFormat, type Layout } from '../results/import/index.js';
-import { pushLine } from '../results/lines.js';
 import { bodyOf } from '../results/body.js';
-import { desaLines, desaText, firstRows, mergeImport, type DesaState, type MergeResult } from '../results/merge.js';
-import { runPipeline, type PipelineResult } from '../results/pipeline.js';
-import { formLayout, FormBatch } from '../results/batch.js';
+import { desaText, firstRows, mergeImport, type DesaState, type MergeResult } from '../results/merge.js';
+import { runPipeline } from '../results/pipeline.js';
 import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
 import type { EncodedTree } from '../results/tps-tree-file.js';
 import { storeTreeFile } from '../store/results/tps-trees.js';
 import { importTree, startTreeBuilder } from './results-import-tree.js';
 import type { Contest } from '../results/contest.js';
-import type { RegionTree } from '../results/regions.js';
 import type { Tx } from '../store/db.js';
 import { lockAndBumpContest, lockContest } from '../store/results/elections.js';
 import { deleteFlagsOf, insertFlags, type FlagRow } from '../store/results/flags.js';
+import { tpsListVersion } from '../store/results/tps-list.js';
+import { flagRows, formFlagRows, fullState, listOnlyFlagRows, tpsListOfContest } from './results-state.js';
 import { hasForms, insertHistory, loadDesaRows, writeDesaRows } from '../store/results/forms.js';
 import { importsBySeq, insertImport, nextImportSeq } from '../store/results/imports.js';
 import { replaceRecap } from '../store/results/recap.js';
@@ -82,59 +80,11 @@ export interface ImportSummary {
 /** Rolls the transaction back when the file changes nothing (the contest lock was taken for nothing). */
 class NothingChanged extends Error {}
 
-/** Flags of every kept form, with the numbers involved and the region that holds the TPS. */
-export function flagRows(result: PipelineResult): FlagRow[] {
-  const dups = new Map<string, { row: number; first: number }[]>();
-  for (const d of result.duplicates) {
-    let l = dups.get(d.tps);
-    if (!l) dups.set(d.tps, (l = []));
-    l.push({ row: Number(d.numbers.baris), first: Number(d.numbers.baris_pertama) });
-  }
-  const out: FlagRow[] = [];
-  const codes = result.recap.codes;
-  for (const pb of result.batches) {
-    for (let i = 0; i < pb.batch.length; i++) {
-      const mask = pb.masks[i]!;
-      if (!pb.kept[i] || mask === 0) continue;
-      const regionCode = codes[pb.places[i]!]!;
-      for (const f of flagsOf(pb.batch, i, mask, result.ctx)) {
-        let numbers: Record<string, unknown> = f.numbers;
-        if (f.rule === 'duplicate_rows') {
-          const l = dups.get(f.tps) ?? [];
-          numbers = { baris_pertama: l[0]?.first ?? pb.batch.rows[i]!, baris_ulang: l.map((x) => x.row).join(', '), jumlah_ulang: l.length };
-        } else if (f.rule === 'missing_tps') {
-          numbers = { baris: pb.batch.rows[i]!, suara_terisi: 0 };
-        }
-        out.push({ tps: f.tps, rule: f.rule, regionCode, numbers });
-      }
-    }
-  }
-  return out;
-}
-
 /** Flag counts per rule among the file's forms. */
 function countFlags(rows: FlagRow[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of rows) out[f.rule] = (out[f.rule] ?? 0) + 1;
   return out;
-}
-
-/** Re-runs checks and recapitulation over the whole published state, given every desa row in desa order. */
-async function fullState(rows: DesaState[], contest: Contest, tree: RegionTree): Promise<PipelineResult> {
-  const layout = formLayout(contest.selections.length);
-  async function* batches(): AsyncGenerator<FormBatch> {
-    let b = new FormBatch(layout, 8192);
-    let row = 1;
-    for (const r of rows) {
-      for (const line of desaLines(r)) pushLine(b, line, ++row);
-      if (b.length >= 8192) {
-        yield b;
-        b = new FormBatch(layout, 8192);
-      }
-    }
-    if (b.length) yield b;
-  }
-  return runPipeline(batches(), { contest, tree });
 }
 
 async function folderAsJsonLines(dir: string): Promise<Buffer> {
@@ -188,12 +138,16 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
   const docWriter = new TpsDocWriter(tpsDocPlan(election.id, contest));
   // A first import of a large file hashes its TPS tree on a worker while it is read (results-import-tree.ts).
   const builder = await startTreeBuilder(database.db, docWriter.plan, isDir ? 0 : fileStat.size, req.treeOnWorker);
+  // The election's TPS list within the contest's area: listed TPS the file lacks are expected and flagged too. It is
+  // read again inside the transaction only if a list import came in between (tpsListVersion).
+  const listVersion = await tpsListVersion(database.db, election.id);
+  let tpsList = listVersion ? await tpsListOfContest(database.db, election.id, contest) : undefined;
   try {
     let t = performance.now();
     // The CSV read whole is parsed in place rather than read a second time as a stream.
     const bytes = fileBytes ? await fileBytes : undefined;
     const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename, bytes }), {
-      contest, tree, onBatch: builder ? (pb) => builder.add(pb) : undefined,
+      contest, tree, tpsList, onBatch: builder ? (pb) => builder.add(pb) : undefined,
     });
     lap('parse_check', t);
     t = performance.now();
@@ -205,7 +159,8 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
     // The dataset is the office's: it covers the office's whole region, of which this import may be a part.
     const pubCode = org.regionCode && tree.get(org.regionCode) ? org.regionCode : regionCode;
     const pubRegion = { code: pubCode, name: tree.get(pubCode)!.name };
-    const fileFlags = flagRows(result);
+    // The summary counts the flags of the file's forms; listed TPS the file lacks are flagged in the state only.
+    const fileFlags = formFlagRows(result);
     lap('lines', t);
 
     const base = {
@@ -238,7 +193,9 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
           for (const m of merge.rows) everything.set(m.desaCode, m);
           allRows = [...everything.values()].sort((a, b) => (a.desaCode < b.desaCode ? -1 : 1));
         }
-        const full = initial ? result : await fullState(allRows, contest, tree);
+        const listMoved = (await tpsListVersion(trx, election.id)) !== listVersion;
+        if (listMoved) tpsList = await tpsListOfContest(trx, election.id, contest);
+        const full = initial && !listMoved ? result : await fullState(allRows, contest, tree, tpsList);
         lap('full_state', t);
 
         t = performance.now();
@@ -258,7 +215,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         }
         lap('store_forms', t);
         t = performance.now();
-        const allFlags = initial ? fileFlags : flagRows(full);
+        const allFlags = full !== result ? flagRows(full) : result.missingOnly.length ? fileFlags.concat(listOnlyFlagRows(result)) : fileFlags;
         await deleteFlagsOf(trx, election.id, contest.id, 'all');
         await insertFlags(trx, database, election.id, contest.id, allFlags);
         lap('store_flags', t);
@@ -337,7 +294,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
 export const resultsImport = defineAction({
   name: 'results.import',
   summary:
-    'Import TPS results (wide or long CSV, XLSX, Sirekap JSON, JSON Lines or a zip of them) into a contest as one atomic publication; ' +
+    'Import TPS results (wide or long CSV, XLSX, Sirekap JSON, JSON Lines or a zip of them, NIST SP 1500-100 ERR JSON with a polling place per TPS) into a contest as one atomic publication; ' +
     'a later figure for a TPS is a correction and keeps the old one in its history. Upload the file as multipart field `upload`.',
   input: Type.Object({
     election: Type.String({ minLength: 1 }),

@@ -15,6 +15,8 @@ import { FormBatch } from '../results/batch.js';
 import { tpsCode } from '../results/import/columns.js';
 import { flagsOfTps, listFlags } from '../store/results/flags.js';
 import { desaRowOfTps, desaRowsIn, historyOfTps } from '../store/results/forms.js';
+import { tpsListOfRegions } from '../store/results/tps-list.js';
+import type { TpsForm } from '../results/types.js';
 import { importsById, importsBySeq, listImports } from '../store/results/imports.js';
 import { totalsOf } from './results-totals.js';
 import { receiptUrl } from './results-receipt.js';
@@ -59,9 +61,20 @@ export const resultsRegion = defineAction({
   },
 });
 
+interface TpsHistory {
+  version: number;
+  line: string;
+  figures: ReturnType<typeof presentForm>;
+  set_by: ReturnType<typeof presentImport>;
+  receipt_url: string;
+  replaced: { at: string; by: string | null; reason: string | null; import: number | null };
+}
+
 export const resultsTps = defineAction({
   name: 'results.tps',
-  summary: 'The figures of one TPS form, every check with the numbers involved, and the history of its corrections (who, when, why).',
+  summary:
+    'The figures of one TPS form, every check with the numbers involved, the history of its corrections (who, when, why) and the TPS\'s entry in the ' +
+    'election\'s TPS list (registered voters). A listed TPS without a form answers with empty figures and its `missing_tps` flag.',
   input: Type.Object({ ...Ref, tps: Type.String({ minLength: 1 }) }),
   readOnly: true,
   policy: anyone,
@@ -74,18 +87,33 @@ export const resultsTps = defineAction({
       throw KotakError.validation({ tps: [(e as Error).message] });
     }
     const place = tree.placeTps(tps);
-    const row = await desaRowOfTps(db, input.election, input.contest, tps, place);
+    const [row, listedRows, stored] = await Promise.all([
+      desaRowOfTps(db, input.election, input.contest, tps, place),
+      tpsListOfRegions(db, input.election, [place]),
+      flagsOfTps(db, input.election, input.contest, tps, place),
+    ]);
+    const entry = listedRows.get(place)?.find((x) => x.tps === tps);
+    const listed = entry ? { registered: entry.registered } : null;
     const lines = row ? desaLines(row) : [];
     const k = lines.findIndex((l) => l.startsWith(tps + ','));
-    if (!row || k < 0) throw KotakError.notFound(`TPS ${tps} in contest ${input.contest}`);
-    const meta = desaMeta(row)[k]!;
     const layout = formLayout(contest.selections.length);
+    const datasetChecks = stored.filter((f) => getCheck(f.rule)?.scope === 'dataset').map((f) => ({ rule: f.rule, status: 'fail' as const, numbers: f.numbers, title: getCheck(f.rule)!.title }));
+    if (!row || k < 0) {
+      // On the TPS list but in no imported file: expected, flagged `missing_tps` (when the contest has results).
+      if (!listed || stored.length === 0) throw KotakError.notFound(`TPS ${tps} in contest ${input.contest}`);
+      const empty = FormBatch.of(layout, [{ row: 0, tps, votes: [], admin: {} as TpsForm['admin'], timestamp: null, photos: null }]);
+      return {
+        election: input.election, contest: input.contest, tps, region: presentRegion(place, tree), listed, has_form: false as boolean, version: 0,
+        line: null as string | null, figures: presentForm(empty.form(0), contest), import: presentImport(undefined),
+        receipt: null as { url: string; entry_kind: string; covers: readonly string[] } | null, checks: datasetChecks, history: [] as TpsHistory[],
+      };
+    }
+    const meta = desaMeta(row)[k]!;
     const b = batchOfLines(layout, [lines[k]!]);
     const ctxChecks = { tree, selectionKeys: contest.selections.map((s) => s.key) };
-    const stored = await flagsOfTps(db, input.election, input.contest, tps, place);
     const checks = [
       ...evaluateForm(b, 0, ctxChecks).map((o) => ({ ...o, title: getCheck(o.rule)!.title })),
-      ...stored.filter((f) => getCheck(f.rule)?.scope === 'dataset').map((f) => ({ rule: f.rule, status: 'fail' as const, numbers: f.numbers, title: getCheck(f.rule)!.title })),
+      ...datasetChecks,
     ];
     const history = await historyOfTps(db, input.election, input.contest, tps);
     const current = (await importsBySeq(db, input.election, input.contest, [meta.importSeq])).get(meta.importSeq);
@@ -95,9 +123,12 @@ export const resultsTps = defineAction({
       contest: input.contest,
       tps,
       region: presentRegion(place, tree),
+      /** The TPS's entry in the election's TPS list (null when the list does not name it or there is no list). */
+      listed,
+      has_form: true as boolean,
       version: meta.version,
       /** The normalised CSV line (the row of this TPS in the published CSV). */
-      line: lines[k]!,
+      line: lines[k]! as string | null,
       figures: presentForm(b.form(0), contest),
       import: presentImport(current),
       /**
@@ -107,10 +138,10 @@ export const resultsTps = defineAction({
       receipt: {
         url: receiptUrl(ctx.services.config.baseUrl, input.election, input.contest, tps),
         entry_kind: meta.version > 1 ? 'results-correction' : 'results-import',
-        covers: TPS_DOC_FIELDS,
-      },
+        covers: TPS_DOC_FIELDS as readonly string[],
+      } as { url: string; entry_kind: string; covers: readonly string[] } | null,
       checks,
-      history: history.map((h) => {
+      history: history.map((h): TpsHistory => {
         const hb = new FormBatch(layout, 1);
         pushLine(hb, h.line, 1);
         const replaced = byId.get(h.replacedBy);

@@ -9,7 +9,7 @@ import { desaLines } from '../results/merge.js';
 import { desaTotals, type RegionTotals } from '../results/recap.js';
 import type { RegionTree } from '../results/regions.js';
 import type { Executor } from '../store/db.js';
-import { flagCountsByRegion } from '../store/results/flags.js';
+import { flagCountsByRegion, listOnlyCounts } from '../store/results/flags.js';
 import { desaRowsOfRegions } from '../store/results/forms.js';
 import { allRecap, recapOfCodes } from '../store/results/recap.js';
 
@@ -19,12 +19,18 @@ export async function totalsOf(db: Executor, election: string, contest: Contest,
   const other = codes.filter((c) => tree.get(c)?.level !== 'desa_kelurahan');
   const out = other.length ? await recapOfCodes(db, election, contest.id, other) : new Map<string, RegionTotals>();
   if (desa.length) {
-    const [rows, flags] = await Promise.all([desaRowsOfRegions(db, election, contest.id, desa), flagCountsByRegion(db, election, contest.id, desa)]);
+    const [rows, flags, listOnly] = await Promise.all([
+      desaRowsOfRegions(db, election, contest.id, desa),
+      flagCountsByRegion(db, election, contest.id, desa),
+      listOnlyCounts(db, election, contest.id, { regions: desa }),
+    ]);
     const layout = formLayout(contest.selections.length);
     for (const code of desa) {
       const r = rows.get(code);
-      if (!r) continue;
-      out.set(code, desaTotals(tree.get(code)!, batchOfLines(layout, r.flatMap(desaLines)), contest, flags.get(code) ?? {}));
+      // A desa whose listed TPS have no form yet still expects them (the TPS list, src/results/tps-list.ts).
+      const extra = listOnly.get(code) ?? 0;
+      if (!r && !extra) continue;
+      out.set(code, desaTotals(tree.get(code)!, batchOfLines(layout, (r ?? []).flatMap(desaLines)), contest, flags.get(code) ?? {}, extra));
     }
   }
   return out;

@@ -1,18 +1,23 @@
 /**
  * `kotak results import FILE --election E --contest C [--format F] [--layout L] [--reason TEXT]`: imports a results
  * file through the `results.import` path, with a progress bar while the file is read.
+ * `kotak results tps-list FILE --election E`: imports the election's TPS list (`results.tpsListImport`).
  */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { importResultsFile } from '../actions/results-import.js';
 import { IMPORT_FORMATS, type ImportFormat, type Layout } from '../results/import/index.js';
+import { invoke } from '../actions/invoke.js';
+import type { resultsTpsListImport } from '../actions/results-tps-list.js';
 import { withCliApp } from './app.js';
+
+type ListSummary = Awaited<ReturnType<typeof resultsTpsListImport.run>>;
 
 export function registerResults(program: Command): void {
   const results = program.command('results').description('Election results per TPS: import files, see what was imported.');
   results
     .command('import')
-    .description('Import TPS results (wide/long CSV, XLSX, Sirekap JSON, JSON Lines, a zip or a folder) into a contest as one publication.')
+    .description('Import TPS results (wide/long CSV, XLSX, Sirekap JSON, JSON Lines, a zip or a folder, NIST ERR JSON) into a contest as one publication.')
     .argument('<file>', 'results file or folder')
     .requiredOption('--election <id>', 'election id, e.g. pemilu-2024')
     .requiredOption('--contest <id>', 'contest id, e.g. ppwp')
@@ -48,6 +53,23 @@ export function registerResults(program: Command): void {
         console.log(`  ${s.forms} forms: ${s.tps.new} new TPS, ${s.tps.changed} corrected, ${s.tps.unchanged} unchanged; ${s.duplicates} repeated rows`);
         console.log(`  coverage ${s.coverage.reported}/${s.coverage.expected} TPS; flags: ${Object.entries(s.flags).map(([r, n]) => `${r} ${n}`).join(', ') || 'none'}`);
         console.log(`  log entry #${s.logIndex}; ${s.timings.total} ms`);
+      });
+    });
+  results
+    .command('tps-list')
+    .description("Import the election's TPS list for a region (CSV or XLSX: tps_code and registered voters): coverage of every contest is measured against it.")
+    .argument('<file>', 'TPS list file')
+    .requiredOption('--election <id>', 'election id, e.g. pemilu-2024')
+    .action(async (file: string, opts: { election: string }) => {
+      await withCliApp(async (ctx) => {
+        const s = await invoke<ListSummary>(ctx, 'results.tpsListImport', { election: opts.election, path: file });
+        if (!s.changed) {
+          console.log(`Nothing changed: the TPS list of ${s.region.code} ${s.region.name} already has these ${s.tps} TPS.`);
+          return;
+        }
+        console.log(`TPS list of ${s.region.code} ${s.region.name} (${s.election}), published by ${s.organization}: ${s.tps} TPS, ${s.registered ?? 'no'} registered voters`);
+        console.log(`  ${s.added} TPS added, ${s.removed} removed, ${s.registeredChanged} with other registered voters; log entry #${s.logIndex}`);
+        for (const c of s.contests) console.log(`  ${c.contest}: coverage ${c.reported}/${c.expected} TPS, ${c.missing} without results`);
       });
     });
 }

@@ -21,6 +21,7 @@ export const ENTRY_KINDS = [
   'results-import',
   'results-correction',
   'official-recap',
+  'tps-list',
   'maturity-assessment',
   'key-change',
 ] as const;

@@ -15,7 +15,10 @@ import type { TpsForm } from './types.js';
 export interface PipelineOptions {
   contest: Contest;
   tree: RegionTree;
-  /** TPS expected besides those in the file (the election's TPS list). */
+  /**
+   * The election's TPS list within the contest's area (src/results/tps-list.ts): listed TPS the file does not mention
+   * are expected too, flagged `missing_tps` and counted in coverage.
+   */
   tpsList?: Iterable<string>;
   /** Called after each batch is checked, e.g. to stream it into storage. */
   onBatch?: (batch: ProcessedBatch) => void | Promise<void>;
@@ -38,7 +41,7 @@ export interface PipelineResult {
   duplicates: Flag[];
   /** TPS on the list that the file does not mention (flagged `missing_tps`). */
   missingOnly: string[];
-  /** Forms read (rows of the file that carry a TPS) and distinct TPS used. */
+  /** Forms read (rows of the file that carry a TPS) and distinct TPS of the file used (`missingOnly` not counted). */
   forms: number;
   tps: number;
   ctx: CheckContext;
@@ -215,7 +218,7 @@ export class ImportPipeline {
       duplicates: this.duplicates,
       missingOnly,
       forms: this.forms,
-      tps: this.used + missingOnly.length,
+      tps: this.used,
       ctx: this.ctx,
     };
   }

@@ -281,9 +281,10 @@ export interface RecapRow {
 
 /**
  * Totals of one desa from its TPS forms and its stored flag counts (the recap rows stop at kecamatan level, see
- * `Recap.rows`). Sums as `Recap.addForm` makes them.
+ * `Recap.rows`). Sums as `Recap.addForm` makes them; `listOnly` TPS of the TPS list without a form are expected too
+ * (`Recap.addExpectedOnly`).
  */
-export function desaTotals(node: TreeNode, b: FormBatch, contest: Contest, flags: Record<string, number>, ruleIds: string[] = checkIds()): RegionTotals {
+export function desaTotals(node: TreeNode, b: FormBatch, contest: Contest, flags: Record<string, number>, listOnly = 0, ruleIds: string[] = checkIds()): RegionTotals {
   const L = b.layout;
   const v = b.values;
   const admin = {} as Record<keyof AdminFigures, number>;
@@ -319,8 +320,8 @@ export function desaTotals(node: TreeNode, b: FormBatch, contest: Contest, flags
     name: node.name,
     level: node.level,
     parentCode: node.parentCode,
-    tps: { expected: b.length, reported, complete },
-    coverage: b.length ? reported / b.length : null,
+    tps: { expected: b.length + listOnly, reported, complete },
+    coverage: b.length + listOnly ? reported / (b.length + listOnly) : null,
     admin,
     votes,
     flags: f,

@@ -132,6 +132,40 @@ export interface ResultsOfficialTable {
   created: string;
 }
 
+/**
+ * The election's TPS list (migration 0006): one row per TPS expected to report, with the voters on its DPT. Shared by
+ * the election's contests (each counts the TPS within its own area). Replaced region by region by list imports.
+ */
+export interface ResultsTpsTable {
+  election_id: string;
+  /** Kemendagri desa that holds the TPS (KPU desa codes resolved through the tree's aliases). */
+  region_code: string;
+  tps_code: string;
+  /** Registered voters (DPT) of the TPS; null when the list does not say. */
+  registered: number | null;
+  /** The list import that set this row (results_tps_lists.id). */
+  list_id: string;
+}
+
+/** One TPS-list import: which file replaced the list of which region, when and by whom. */
+export interface ResultsTpsListsTable {
+  id: string;
+  election_id: string;
+  /** The region whose list the file replaced (the lowest region holding all its TPS). */
+  region_code: string;
+  created: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  filename: string;
+  sha256: string;
+  size: number;
+  tps: number;
+  /** Sum of the registered voters given (null when the file gives none). */
+  registered: number | null;
+  organization_id: string | null;
+  log_index: number | null;
+}
+
 export interface ResultsTables {
   results_elections: ResultsElectionsTable;
   results_contests: ResultsContestsTable;
@@ -142,4 +176,6 @@ export interface ResultsTables {
   results_flags: ResultsFlagsTable;
   results_recap: ResultsRecapTable;
   results_official: ResultsOfficialTable;
+  results_tps: ResultsTpsTable;
+  results_tps_lists: ResultsTpsListsTable;
 }

@@ -20,6 +20,15 @@ const ROUTES: RestRoute[] = [
   { method: 'GET', url: '/elections', action: 'election.list', tag: 'results' },
   { method: 'POST', url: '/elections', action: 'election.create', tag: 'results' },
   { method: 'GET', url: '/elections/:election/contests', action: 'contest.list', tag: 'results', params: Type.Object(E) },
+  {
+    method: 'GET',
+    url: '/elections/:election/tps-list',
+    action: 'results.tpsList',
+    tag: 'results',
+    params: Type.Object(E),
+    querystring: Type.Object({ region: Type.Optional(Type.String()), limit: Type.Optional(Type.Integer()), offset: Type.Optional(Type.Integer()) }),
+  },
+  { method: 'POST', url: '/elections/:election/tps-list', action: 'results.tpsListImport', tag: 'results', params: Type.Object(E) },
   { method: 'POST', url: '/elections/:election/contests', action: 'contest.create', tag: 'results', params: Type.Object(E) },
   { method: 'GET', url: `${base}/tps/:tps`, action: 'results.tps', tag: 'results', params: Type.Object({ ...EC, tps: Type.String() }) },
   {

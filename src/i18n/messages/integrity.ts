@@ -58,6 +58,7 @@ export const integrity = defineMessages({
   'int.kind.results-import': { id: 'Impor hasil', en: 'Results import' },
   'int.kind.results-correction': { id: 'Koreksi hasil', en: 'Results correction' },
   'int.kind.official-recap': { id: 'Rekapitulasi resmi', en: 'Official recapitulation' },
+  'int.kind.tps-list': { id: 'Daftar TPS', en: 'TPS list' },
   'int.kind.maturity-assessment': { id: 'Penilaian kematangan', en: 'Maturity assessment' },
   'int.kind.key-change': { id: 'Pergantian kunci', en: 'Key change' },
   'int.monitor.title': { id: 'Awasi log ini', en: 'Monitor this log' },

@@ -64,6 +64,11 @@ export const resultsMessages = defineMessages({
   'res.tps.title': { id: 'TPS {number} {desa}', en: 'TPS {number} {desa}' },
   'res.tps.form': { id: 'Angka formulir C.Hasil', en: 'Figures of the C.Hasil form' },
   'res.tps.notEntered': { id: 'belum diisi', en: 'not entered' },
+  'res.tps.listedOnly': {
+    id: 'TPS ini ada di daftar TPS, tetapi belum ada formulir hasil yang diimpor untuknya.',
+    en: 'This TPS is on the TPS list, but no results form has been imported for it yet.',
+  },
+  'res.tps.listed': { id: 'Daftar TPS: {registered} pemilih terdaftar (DPT).', en: 'TPS list: {registered} registered voters (DPT).' },
   'res.tps.arithmetic': { id: 'Pemeriksaan aritmetika, baris demi baris', en: 'The arithmetic, line by line' },
   'res.tps.holds': { id: 'cocok', en: 'holds' },
   'res.tps.fails': { id: 'tidak cocok', en: 'does not hold' },

@@ -9,6 +9,7 @@ import * as log from './0002_log.js';
 import * as results from './0003_results.js';
 import * as maturity from './0004_maturity.js';
 import * as sourceTime from './0005_results_source_time.js';
+import * as tpsList from './0006_results_tps_list.js';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const MIGRATIONS: Array<[string, Up]> = [
@@ -17,6 +18,7 @@ const MIGRATIONS: Array<[string, Up]> = [
   ['0003_results', results.up],
   ['0004_maturity', maturity.up],
   ['0005_results_source_time', sourceTime.up],
+  ['0006_results_tps_list', tpsList.up],
 ];
 
 export async function migrate(database: Database): Promise<void> {

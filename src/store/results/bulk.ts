@@ -105,3 +105,9 @@ export const HISTORY: BulkTable = {
 export function subtree(region: string): [string, string] {
   return [region, `${region}:`];
 }
+
+export const TPS_LIST: BulkTable = {
+  table: 'results_tps',
+  columns: ['election_id', 'region_code', 'tps_code', 'registered', 'list_id'],
+  types: ['text', 'text', 'text', 'integer', 'text'],
+};

@@ -7,7 +7,8 @@
  * `subtree`); the national code `ID` covers everything.
  *
  * - Expected units: kecamatan and desa/kelurahan from the election's region tree (`results_regions`), TPS from the
- *   stored recapitulation, whose expected count is the TPS list (issue 3: coverage against the TPS list).
+ *   stored recapitulation, whose expected count is every TPS of the stored forms and of the election's TPS list
+ *   (issue 3: coverage against the TPS list; listed TPS without a form carry a `missing_tps` flag, flags.ts).
  * - Published units: a TPS is published once any vote figure is entered — exactly the TPS not flagged `missing_tps`
  *   (src/results/checks/form-rules.ts); a desa or kecamatan once one of its TPS is.
  */
@@ -16,6 +17,8 @@ import type { Executor } from '../db.js';
 import { NATIONAL_CODE } from '../../results/regions.js';
 import { CODE_LENGTH } from '../../results/types.js';
 import { subtree } from './bulk.js';
+import { listOnlyCounts } from './flags.js';
+import { tpsListVersion } from './tps-list.js';
 
 export interface CoverageContest {
   electionId: string;
@@ -70,7 +73,7 @@ export async function expectedUnits(db: Executor, electionId: string, region: st
 }
 
 export interface PublishedUnits {
-  /** TPS in the stored forms (the TPS list as imported) and those with a vote figure. */
+  /** TPS expected — in the stored forms or on the election's TPS list — and those with a vote figure. */
   tps: { listed: number; published: number };
   /** Codes of the desa/kelurahan and kecamatan holding at least one published TPS. */
   desa: Set<string>;
@@ -99,12 +102,16 @@ export async function publishedUnits(db: Executor, electionId: string, contestId
     .where('contest_id', '=', contestId)
     .where('rule', '=', 'missing_tps');
   if (r) missing = missing.where('region_code', '>=', r[0]).where('region_code', '<', r[1]);
-  const [held, unreported] = await Promise.all([
+  const [held, unreported, listOnly] = await Promise.all([
     forms.groupBy('region_code').execute(),
     missing.groupBy('region_code').execute(),
+    // Only an election with a TPS list has such flags (a national contest has ~100 thousand `missing_tps` to scan).
+    tpsListVersion(db, electionId).then((v) => (v ? listOnlyCounts(db, electionId, contestId, { range: r }) : new Map<string, number>())),
   ]);
-  const missingBy = new Map(unreported.map((m) => [m.region_code, Number(m.n)]));
+  // `missing_tps` also flags listed TPS that have no stored form: they are expected, and not among the forms.
+  const missingBy = new Map(unreported.map((m) => [m.region_code, Number(m.n) - (listOnly.get(m.region_code) ?? 0)]));
   let listed = 0;
+  for (const n of listOnly.values()) listed += n;
   let published = 0;
   const desa = new Set<string>();
   const kecamatan = new Set<string>();

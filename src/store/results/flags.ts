@@ -9,6 +9,14 @@ export interface FlagRow {
   numbers: Record<string, unknown>;
 }
 
+/**
+ * The numbers of the `missing_tps` flag of a TPS on the election's TPS list that no file mentions (it has no stored
+ * form). Their JSON text starts with `LIST_ONLY_PREFIX`, which is how totals and coverage tell these TPS from forms
+ * without figures without reading the list again (`listOnlyCounts`).
+ */
+export const LIST_ONLY_NUMBERS = { formulir: 0, di_daftar_tps: 1 } as const;
+const LIST_ONLY_PREFIX = '{"formulir":0,';
+
 export async function deleteFlagsOf(trx: Tx, electionId: string, contestId: string, tps: string[] | 'all'): Promise<void> {
   const base = () => trx.deleteFrom('results_flags').where('election_id', '=', electionId).where('contest_id', '=', contestId);
   if (tps === 'all') {
@@ -72,6 +80,30 @@ export async function flagCountsByRegion(db: Executor, electionId: string, conte
       if (!m) out.set(r.region_code, (m = {}));
       m[r.rule] = Number(r.n);
     }
+  }
+  return out;
+}
+
+/** Listed TPS without a stored form (`LIST_ONLY_NUMBERS`) held by each region: exactly the given regions, or — with `range` — every region in `[lo, hi)`. */
+export async function listOnlyCounts(db: Executor, electionId: string, contestId: string, where: { regions: string[] } | { range: [string, string] | null }): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const base = () =>
+    db
+      .selectFrom('results_flags')
+      .select((eb) => ['region_code', eb.fn.countAll<number>().as('n')])
+      .where('election_id', '=', electionId)
+      .where('contest_id', '=', contestId)
+      .where('rule', '=', 'missing_tps')
+      .where('numbers', 'like', `${LIST_ONLY_PREFIX}%`);
+  const add = (rows: { region_code: string; n: number | string }[]) => {
+    for (const r of rows) out.set(r.region_code, Number(r.n));
+  };
+  if ('regions' in where) {
+    for (let i = 0; i < where.regions.length; i += 500) add(await base().where('region_code', 'in', where.regions.slice(i, i + 500)).groupBy('region_code').execute());
+  } else {
+    let q = base();
+    if (where.range) q = q.where('region_code', '>=', where.range[0]).where('region_code', '<', where.range[1]);
+    add(await q.groupBy('region_code').execute());
   }
   return out;
 }

@@ -142,7 +142,7 @@ export function resultsRoutes(server: FastifyInstance, kit: PageKit, boundaries:
     const r = await invoke<TpsResult>(action, 'results.tps', { election: e, contest: c, tps: req.params.tps });
     const desa = await region(action, e, c, r.region.code);
     // The TPS receipt (results.receipt): the latest log entry covering these figures, through the import's TPS tree.
-    const receipt = hasLog() && getAction('results.receipt') ? `/api/v1/elections/${encodeURIComponent(e)}/contests/${encodeURIComponent(c)}/tps/${r.tps}/receipt` : null;
+    const receipt = r.receipt && hasLog() && getAction('results.receipt') ? `/api/v1/elections/${encodeURIComponent(e)}/contests/${encodeURIComponent(c)}/tps/${r.tps}/receipt` : null;
     const crumbTrail = await crumbs(page, action, e, ctx.contest, r.region.code, [
       { label: r.region.name, href: `/hasil/${e}/${c}/${r.region.code}` },
       { label: `TPS ${r.tps.slice(10)}` },

@@ -41,7 +41,7 @@ export interface IntegrityView {
 
 export function kindLabel(ctx: PageContext, kind: string): string {
   const key = `int.kind.${kind}` as MessageKey;
-  return ['dataset-version', 'resource', 'results-import', 'results-correction', 'official-recap', 'maturity-assessment', 'key-change'].includes(kind)
+  return ['dataset-version', 'resource', 'results-import', 'results-correction', 'official-recap', 'tps-list', 'maturity-assessment', 'key-change'].includes(kind)
     ? ctx.t(key)
     : kind;
 }

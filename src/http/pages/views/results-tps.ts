@@ -120,7 +120,10 @@ export function tpsPage(ctx: PageContext, v: TpsView): Html {
     breadcrumbs: v.crumbs,
     body: html`<p class="small muted">${v.electionTitle} · ${v.contestTitle}</p>
 <h1>${title} <span class="muted small">${r.tps}</span></h1>
-${r.checks.some((c) => c.status === 'fail') ? html`<p class="notice bad">⚠ ${t('res.flagsLead')}</p>` : ''}
+${r.has_form
+  ? r.checks.some((c) => c.status === 'fail') ? html`<p class="notice bad">⚠ ${t('res.flagsLead')}</p>` : ''
+  : html`<p class="notice bad">⚠ ${t('res.tps.listedOnly')}</p>`}
+${r.listed ? html`<p class="small">${t('res.tps.listed', { registered: r.listed.registered === null ? '—' : formatNumber(ctx.locale, r.listed.registered) })}</p>` : ''}
 <div class="two-col">
 <section aria-labelledby="form-h"><h2 id="form-h">${t('res.tps.form')}</h2>
 ${figuresTable(ctx, r.figures, v.selections, `${t('res.tps.version')} ${r.version}`)}
@@ -134,7 +137,7 @@ ${v.receipt ? html`<p><a href="${v.receipt}" download>${t('res.tps.receipt')}</a
     )}</ol></section>
 </div>
 <section aria-labelledby="hist-h"><h2 id="hist-h">${t('res.tps.history')}</h2>
-${versions.length === 0
+${!r.has_form ? '' : versions.length === 0
   ? html`<p>${t('res.tps.noHistory')}</p>`
   : html`<ol class="history">${versions.map((h, i) => {
       const next = versions[i + 1]?.figures ?? r.figures;

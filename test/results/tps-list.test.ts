@@ -168,6 +168,14 @@ for (const dialect of DIALECTS) {
       const missing = await invoke<any>(t.system, 'results.flags', { election: E, contest: C, rule: 'missing_tps' });
       expect(missing.flags.map((f: any) => f.tps)).toEqual(['3673011001002', '3673011002002']);
       await expect(invoke(t.system, 'results.tps', { election: E, contest: C, tps: '3673011002001' })).rejects.toMatchObject({ code: 'not_found' });
+      // The desa page lists the listed TPS without a form, linked to its page, which says so.
+      const page = await t.server.inject({ method: 'GET', url: `/hasil/${E}/${C}/3673011002` });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`/hasil/${E}/${C}/tps/3673011002002`);
+      const tpsPage = await t.server.inject({ method: 'GET', url: `/hasil/${E}/${C}/tps/3673011002002` });
+      expect(tpsPage.statusCode).toBe(200);
+      expect(tpsPage.body).toContain('TPS ini ada di daftar TPS, tetapi belum ada formulir hasil yang diimpor untuknya.');
+      expect(tpsPage.body).toContain('Daftar TPS: 310 pemilih terdaftar (DPT).');
     });
 
     it('over the real Banten file: a listed TPS the snapshot lacks adds one expected TPS and changes no total', async () => {

@@ -116,6 +116,10 @@ export function resultsRoutes(server: FastifyInstance, kit: PageKit, boundaries:
       const [rows, flags] = await Promise.all([tpsRows(action, e, c, code), invoke<FlagsResult>(action, 'results.flags', { election: e, contest: c, region: code, limit: 1000 })]);
       const flagged = new Map<string, string[]>();
       for (const f of flags.flags) flagged.set(f.tps, [...(flagged.get(f.tps) ?? []), f.rule]);
+      // TPS of the election's TPS list that no file mentioned have no form, only their `missing_tps` flag: listed empty.
+      const have = new Set(rows.map((x) => x.tps_code));
+      for (const [code, rules] of flagged) if (!have.has(code) && rules.includes('missing_tps')) rows.push(emptyTpsRow(code, r.selections));
+      rows.sort((a, b) => (a.tps_code < b.tps_code ? -1 : 1));
       tps = { rows, flagged };
     }
     const rules = getAction('results.flags') ? (await invoke<FlagsResult>(action, 'results.flags', { election: e, contest: c, limit: 1 })).rules : [];
@@ -191,6 +195,12 @@ export const resultsHomeContributor: HomeContributor = async (_kit, { page, acti
 };
 
 /** The TPS of a desa with their figures, through results.download (TPS level, JSON). */
+function emptyTpsRow(code: string, selections: { key: string }[]): TpsRow {
+  const votes: Record<string, number | null> = {};
+  for (const s of selections) votes[s.key] = null;
+  return { tps_code: code, votes, suara_sah: null, suara_tidak_sah: null, suara_total: null, pemilih_dpt_total: null, pengguna_total: null };
+}
+
 async function tpsRows(action: ActionContext, election: string, contest: string, code: string): Promise<TpsRow[]> {
   const d = await invoke<{ body: AsyncIterable<string | Uint8Array> }>(action, 'results.download', { election, contest, code, level: 'tps', format: 'json' });
   let text = '';

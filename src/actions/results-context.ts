@@ -3,6 +3,7 @@
  * cache: a national tree has 92 thousand regions and never changes once an election exists, and a contest's parties
  * and candidates are fixed when it is created.
  */
+import { Type } from '@sinclair/typebox';
 import { KotakError } from '../errors.js';
 import { compileContest, type Contest } from '../results/contest.js';
 import type { RegionTree } from '../results/regions.js';
@@ -112,3 +113,9 @@ export async function cachedAnswer<T>(database: Database, electionId: string, co
   m.set(k, value);
   return value;
 }
+
+/** Paging of the results lists (flags, TPS list): `limit` ≤ 1000, from `offset`. */
+export const PAGING = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+};

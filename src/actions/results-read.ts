@@ -23,7 +23,7 @@ import { receiptUrl } from './results-receipt.js';
 import { TPS_DOC_FIELDS } from '../results/tps-doc.js';
 import { anyone } from './policies.js';
 import { presentForm, presentImport, presentRegion, presentSelections, presentTotals } from './results-present.js';
-import { cachedAnswer, contestOf, requireElection, requireRegion, treeOf } from './results-context.js';
+import { cachedAnswer, contestOf, PAGING, requireElection, requireRegion, treeOf } from './results-context.js';
 import { defineAction, type ActionContext } from './types.js';
 
 const Ref = { election: Type.String({ minLength: 1 }), contest: Type.String({ minLength: 1 }) };
@@ -165,8 +165,7 @@ export const resultsFlags = defineAction({
     ...Ref,
     rule: Type.Optional(Type.String()),
     region: Type.Optional(Type.String()),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    ...PAGING,
   }),
   readOnly: true,
   policy: anyone,

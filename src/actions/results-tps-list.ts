@@ -21,7 +21,7 @@ import { hasForms } from '../store/results/forms.js';
 import { insertTpsListImport, replaceTpsList, tpsListImports, tpsListIn, tpsListPage, tpsListTotals, type TpsListRow } from '../store/results/tps-list.js';
 import { anyone, requireRole, signedIn } from './policies.js';
 import { overlap } from './results-coverage.js';
-import { contestOf, noteRevision, requireElection, requireRegion, treeOf } from './results-context.js';
+import { contestOf, noteRevision, PAGING, requireElection, requireRegion, treeOf } from './results-context.js';
 import { owningOrganization } from './results-publish.js';
 import { allDesaRows, fullState, tpsListOfContest, writeState } from './results-state.js';
 import { withTransaction } from './tx.js';
@@ -137,8 +137,7 @@ export const resultsTpsList = defineAction({
   input: Type.Object({
     election: Type.String({ minLength: 1 }),
     region: Type.Optional(Type.String()),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    ...PAGING,
   }),
   readOnly: true,
   policy: anyone,

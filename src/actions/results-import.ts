@@ -17,7 +17,7 @@ import { KotakError } from '../errors.js';
 import { normalisedHeader } from '../results/export/csv.js';
 import { detectFormat, IMPORT_FORMATS, readForms, type ImportFormat, type Layout } from '../results/import/index.js';
 import { bodyOf } from '../results/body.js';
-import { desaText, firstRows, mergeImport, type DesaState, type MergeResult } from '../results/merge.js';
+import { commonRegion, desaText, firstRows, mergeImport, type DesaState, type MergeResult } from '../results/merge.js';
 import { runPipeline } from '../results/pipeline.js';
 import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
 import type { EncodedTree } from '../results/tps-tree-file.js';
@@ -138,11 +138,11 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
   const docWriter = new TpsDocWriter(tpsDocPlan(election.id, contest));
   // A first import of a large file hashes its TPS tree on a worker while it is read (results-import-tree.ts).
   const builder = await startTreeBuilder(database.db, docWriter.plan, isDir ? 0 : fileStat.size, req.treeOnWorker);
-  // The election's TPS list within the contest's area: listed TPS the file lacks are expected and flagged too. It is
-  // read again inside the transaction only if a list import came in between (tpsListVersion).
-  const listVersion = await tpsListVersion(database.db, election.id);
-  let tpsList = listVersion ? await tpsListOfContest(database.db, election.id, contest) : undefined;
   try {
+    // The election's TPS list within the contest's area: listed TPS the file lacks are expected and flagged too. It is
+    // read again inside the transaction only if a list import came in between (tpsListVersion).
+    const listVersion = await tpsListVersion(database.db, election.id);
+    let tpsList = listVersion ? await tpsListOfContest(database.db, election.id, contest) : undefined;
     let t = performance.now();
     // The CSV read whole is parsed in place rather than read a second time as a stream.
     const bytes = fileBytes ? await fileBytes : undefined;
@@ -152,7 +152,9 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
     lap('parse_check', t);
     t = performance.now();
     const body = bodyOf(result.batches, bytes ?? (format === 'csv' && !isDir ? await readFile(req.path) : undefined));
-    const regionCode = result.recap.commonRegion();
+    // The region the file is about: the lowest holding all its TPS. The recap's expected TPS include listed TPS the file
+    // lacks, which may lie anywhere in the contest's area, so with a list the region comes from the file's desa alone.
+    const regionCode = result.missingOnly.length ? commonRegion(tree, body.desa.map((d) => tree.placeTps(d.firstTps))) : result.recap.commonRegion();
     const region = { code: regionCode, name: tree.get(regionCode)!.name };
     const org = await owningOrganization(database.db, tree, regionCode);
     requireRole(ctx, org.id, 'editor');

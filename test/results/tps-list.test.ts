@@ -195,6 +195,16 @@ for (const dialect of DIALECTS) {
       expect((await region('3673')).coverage.tps_expected).toBe(lines.length + 1);
     });
 
+    it('a file is still about its own region when the list reaches beyond it: the office of that region imports it', async () => {
+      // The lists now cover Kota Serang and a desa of Pandeglang; a correction of one Serang TPS is Kota Serang's.
+      await importList('tps_code,dpt\n3601012001002,290\n', 'dpt-pandeglang.csv');
+      const editor = await makeUser(t, { org: 'kpu-kota-serang', role: 'editor' });
+      const file = writeTmp('koreksi.csv', `${WIDE_HEADER}\n3673011001001,3673011001,98,120,10,228,3,231,289,231,225,3,3,,3\n`);
+      const s = await importResultsFile(t.as(editor.actor), { election: E, contest: C, path: file, reason: 'salah baca' });
+      expect(s).toMatchObject({ changed: true, region: { code: '3673011001' }, organization: 'kpu-kota-serang', tps: { changed: 1 } });
+      expect(s.flags.missing_tps).toBeUndefined();
+    });
+
     it('REST: GET and POST /api/v1/elections/{election}/tps-list', async () => {
       const get = await t.server.inject({ method: 'GET', url: `/api/v1/elections/${E}/tps-list?region=3673011001&limit=2` });
       expect(get.statusCode).toBe(200);

@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContest, createElection } from '../../src/actions/elections.js';
 import { invoke } from '../../src/actions/invoke.js';
+import { BANTEN_REGIONS_CSV, PEMILU_2024, ppwp2024 } from '../../src/results/known.js';
+import { KPU_2024_ALIASES, parseRegionCsv } from '../../src/results/regions.js';
+import { WIDE_HEADER, writeTmp } from '../results/support/fixtures.js';
 import { auditPage, expectAccessible, expectSameOrigin, newPage, startHarness, type BrowserHarness } from './support.js';
 
 let h: BrowserHarness;
@@ -8,6 +13,11 @@ beforeAll(async () => {
   h = await startHarness({ seed: true });
   await invoke(h.t.system, 'user.create', { name: 'rina', password: 'kata-sandi-panjang', fullname: 'Rina' });
   await invoke(h.t.system, 'organization.memberCreate', { id: 'kpu-kota-serang', username: 'rina', role: 'editor' });
+  // An election with results for two TPS, for the TPS list page.
+  await createElection(h.t.system, PEMILU_2024, parseRegionCsv(readFileSync(BANTEN_REGIONS_CSV, 'utf8')), KPU_2024_ALIASES);
+  await createContest(h.t.system, ppwp2024());
+  const results = `${WIDE_HEADER}\n3673011001001,3673011001,98,118,10,226,3,229,289,229,223,3,3,,3\n3673011001002,3673011001,90,120,12,222,4,226,290,226,220,3,3,,3\n`;
+  await invoke(h.t.system, 'results.import', { election: 'pemilu-2024', contest: 'ppwp', path: writeTmp('hasil.csv', results) });
 });
 afterAll(() => h?.close());
 
@@ -72,6 +82,33 @@ describe('browser: a publisher creates, uploads, publishes', () => {
 
     await page.goto(h.origin + '/integritas');
     expect(await page.locator('main table').textContent()).toContain('rekap-dpt-kota-serang-2024');
+    expectSameOrigin(h, traffic);
+    await context.close();
+  });
+});
+
+describe('browser: an editor uploads the TPS list', () => {
+  it('goes from the workspace to the TPS list form, uploads a list and reads the report, each page accessible and on the origin', async () => {
+    const { context, page, traffic } = await newPage(h);
+    await page.goto(h.origin + '/ruang-kerja');
+    await page.waitForURL(/\/masuk\?next=/);
+    await page.getByLabel('Nama pengguna').fill('rina');
+    await page.getByLabel('Kata sandi').fill('kata-sandi-panjang');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/ruang-kerja$/);
+    await page.getByRole('link', { name: 'Unggah daftar TPS' }).click();
+    await page.waitForURL(/\/ruang-kerja\/daftar-tps$/);
+    await auditPage(h, '/ruang-kerja/daftar-tps', { from: context });
+    await page.getByLabel('Berkas', { exact: true }).setInputFiles({
+      name: 'dpt-3673011001.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('tps_code,dpt\n3673011001001,289\n3673011001002,290\n3673011001003,250\n'),
+    });
+    await page.getByRole('button', { name: 'Unggah daftar' }).click();
+    // The enhance island sends the file and writes the answer (the report) in place.
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Laporan daftar TPS');
+    expect(await page.getByRole('table', { name: 'Data masuk setiap pemilihan' }).locator('tbody tr').textContent()).toMatch(/2 dari 3 TPS\s*1$/);
+    await expectAccessible(page, 'TPS list report');
     expectSameOrigin(h, traffic);
     await context.close();
   });

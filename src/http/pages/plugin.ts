@@ -20,6 +20,7 @@ import { resultsImportRoutes } from './routes/results-import.js';
 import { sessionRoutes } from './routes/session.js';
 import { staticRoutes } from './routes/static.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { tpsListRoutes } from './routes/tps-list.js';
 import { workspaceRoutes, type WorkspaceLinks } from './routes/workspace.js';
 import { errorPage } from './views/error.js';
 
@@ -77,6 +78,7 @@ export async function pagesPlugin(server: FastifyInstance, opts: PagesOptions): 
   questionnaireRoutes(server, kit);
   resultsRoutes(server, kit, boundaries);
   resultsImportRoutes(server, kit);
+  tpsListRoutes(server, kit);
 }
 
 /** Turns an error on a page route into a page: sign-in for the anonymous, 403/404/400 pages, or 500 with an id. */

@@ -4,6 +4,7 @@
  */
 import type { contestList, electionList } from '../../actions/elections.js';
 import type { resultsFlags, resultsForensics, resultsRegion, resultsTps } from '../../actions/results-read.js';
+import type { resultsTpsListImport } from '../../actions/results-tps-list.js';
 
 type Out<A extends { run: (...args: never[]) => unknown }> = Awaited<ReturnType<A['run']>>;
 
@@ -13,6 +14,8 @@ export type FlagsResult = Out<typeof resultsFlags>;
 export type ForensicsResult = Out<typeof resultsForensics>;
 export type ElectionSummary = Out<typeof electionList>[number];
 export type ContestSummary = Out<typeof contestList>[number];
+/** The answer of results.tpsListImport (the TPS list report). */
+export type TpsListImportSummary = Out<typeof resultsTpsListImport>;
 export type Selection = RegionResult['selections'][number];
 export type AdminKey = 'suara_sah' | 'suara_tidak_sah' | 'suara_total' | 'pemilih_dpt_total' | 'pengguna_total' | 'pengguna_dpt' | 'pengguna_dptb' | 'pengguna_dpk';
 /** The totals with their admin sums named (the presenter spreads them from ADMIN_COLUMN, which TypeScript cannot see). */

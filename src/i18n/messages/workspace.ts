@@ -21,6 +21,7 @@ export const workspace = defineMessages({
   'ws.newDataset': { id: 'Buat dataset', en: 'Create a dataset' },
   'ws.tokens': { id: 'Token API', en: 'API tokens' },
   'ws.import': { id: 'Impor hasil pemilu', en: 'Import election results' },
+  'ws.tpsList': { id: 'Unggah daftar TPS', en: 'Upload a TPS list' },
   'ws.questionnaire': { id: 'Kuesioner kematangan', en: 'Maturity questionnaire' },
   'form.required': { id: 'wajib', en: 'required' },
   'form.name': { id: 'Alamat (URL)', en: 'Address (URL)' },

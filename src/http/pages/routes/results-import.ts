@@ -20,8 +20,11 @@ async function contests(action: ActionContext) {
   return lists.flat();
 }
 
-/** A refused import in words: the message and each field's messages (the importer names row and column). */
-function messages(e: unknown): string[] {
+/**
+ * A refused import in words: the message and each field's messages (the importer names row and column). Rethrows what
+ * is not the file's fault (forbidden, not found, internal), for the error page.
+ */
+export function refusalMessages(e: unknown): string[] {
   if (!isKotakError(e)) throw e;
   if (e.code !== 'validation' && e.code !== 'bad_request' && e.code !== 'payload_too_large' && e.code !== 'unsupported_media_type') throw e;
   const out = Object.entries(e.fields ?? {}).map(([f, m]) => `${f}: ${m.join('; ')}`);
@@ -61,7 +64,7 @@ export function resultsImportRoutes(server: FastifyInstance, kit: PageKit): void
       const rules = (await invoke<FlagsResult>(action, 'results.flags', { election, contest, limit: 1 })).rules;
       return kit.send(reply, importReportPage(page, summary, rules));
     } catch (e) {
-      return again(messages(e), isKotakError(e) ? e.status : 400);
+      return again(refusalMessages(e), isKotakError(e) ? e.status : 400);
     }
   });
 }

@@ -18,6 +18,7 @@ import { statusBadge, uploadPage, workspacePage } from '../views/workspace.js';
 import { fqTerm } from './datasets.js';
 import { hasMaturity } from './maturity.js';
 import { hasImport } from './results-import.js';
+import { hasTpsListImport } from './tps-list.js';
 
 type Form = Record<string, string | string[] | undefined>;
 const FORM_FIELDS = [
@@ -103,7 +104,12 @@ export function workspaceRoutes(server: FastifyInstance, kit: PageKit, links: Wo
           include_drafts: true,
         })
       : null;
-    return kit.send(reply, workspacePage(page, { organizations, datasets: datasets?.results ?? [], links: [...(hasImport() ? [{ href: '/ruang-kerja/impor', label: page.t('ws.import') }] : []), ...links.flatMap((l) => l(page))], questionnaire: hasMaturity() }));
+    const workspaceLinks = [
+      ...(hasImport() ? [{ href: '/ruang-kerja/impor', label: page.t('ws.import') }] : []),
+      ...(hasTpsListImport() ? [{ href: '/ruang-kerja/daftar-tps', label: page.t('ws.tpsList') }] : []),
+      ...links.flatMap((l) => l(page)),
+    ];
+    return kit.send(reply, workspacePage(page, { organizations, datasets: datasets?.results ?? [], links: workspaceLinks, questionnaire: hasMaturity() }));
   });
 
   server.get('/ruang-kerja/dataset/baru', async (req, reply) => {

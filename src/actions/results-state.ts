@@ -8,19 +8,19 @@ import { flagsOf } from '../results/checks/run.js';
 import type { Contest } from '../results/contest.js';
 import { pushLine } from '../results/lines.js';
 import { desaLines, type DesaState } from '../results/merge.js';
-import { runPipeline, type PipelineResult } from '../results/pipeline.js';
+import { runPipeline, type PipelineResult, type TpsListRef } from '../results/pipeline.js';
 import { formLayout, FormBatch } from '../results/batch.js';
 import type { RegionTree } from '../results/regions.js';
 import type { Database, Executor, Tx } from '../store/db.js';
 import { deleteFlagsOf, insertFlags, LIST_ONLY_NUMBERS, type FlagRow } from '../store/results/flags.js';
 import { loadDesaRows } from '../store/results/forms.js';
 import { replaceRecap } from '../store/results/recap.js';
-import { tpsListIn } from '../store/results/tps-list.js';
+import { tpsListIn, tpsListRegions } from '../store/results/tps-list.js';
 
-/** The TPS codes of the election's list within a contest's area (undefined when the election has no list there). */
-export async function tpsListOfContest(db: Executor, electionId: string, contest: Contest): Promise<string[] | undefined> {
-  const rows = await tpsListIn(db, electionId, contest.regionCode ?? null);
-  return rows.length ? rows.map((r) => r.tps) : undefined;
+/** The election's TPS list within a contest's area, and the regions lists were given for (undefined: no list there). */
+export async function tpsListOfContest(db: Executor, electionId: string, contest: Contest): Promise<TpsListRef | undefined> {
+  const [rows, regions] = await Promise.all([tpsListIn(db, electionId, contest.regionCode ?? null), tpsListRegions(db, electionId)]);
+  return rows.length ? { entries: rows, regions } : undefined;
 }
 
 /** Flags of every kept form and of every listed TPS the forms lack, with the numbers involved and the region that holds the TPS. */
@@ -58,6 +58,10 @@ export function formFlagRows(result: PipelineResult): FlagRow[] {
           numbers = { baris_pertama: l[0]?.first ?? pb.batch.rows[i]!, baris_ulang: l.map((x) => x.row).join(', '), jumlah_ulang: l.length };
         } else if (f.rule === 'missing_tps') {
           numbers = { baris: pb.batch.rows[i]!, suara_terisi: 0 };
+        } else if (f.rule === 'tps_not_in_list') {
+          numbers = { baris: pb.batch.rows[i]!, di_daftar_tps: 0 };
+        } else if (f.rule === 'registered_eq_list') {
+          numbers = { baris: pb.batch.rows[i]!, dpt_formulir: pb.batch.form(i).admin.registered, dpt_daftar_tps: result.listed?.get(pb.batch.codes[i]!) ?? null };
         }
         out.push({ tps: f.tps, rule: f.rule, regionCode, numbers });
       }
@@ -67,7 +71,7 @@ export function formFlagRows(result: PipelineResult): FlagRow[] {
 }
 
 /** Re-runs checks and recapitulation over the whole published state, given every desa row in desa order. */
-export async function fullState(rows: DesaState[], contest: Contest, tree: RegionTree, tpsList?: string[]): Promise<PipelineResult> {
+export async function fullState(rows: DesaState[], contest: Contest, tree: RegionTree, tpsList?: TpsListRef): Promise<PipelineResult> {
   const layout = formLayout(contest.selections.length);
   async function* batches(): AsyncGenerator<FormBatch> {
     let b = new FormBatch(layout, 8192);

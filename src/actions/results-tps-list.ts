@@ -95,17 +95,7 @@ export const resultsTpsListImport = defineAction({
           const listId = randomUUID();
           const now = ctx.services.now().toISOString();
           await replaceTpsList(trx, database, election.id, region, listId, rows);
-          const coverage: Array<{ contest: string; expected: number; reported: number; missing: number }> = [];
-          for (const c of contests) {
-            revisions.push([c.id, await lockAndBumpContest(trx, election.id, c.id)]);
-            const area = overlap(region, c.regionCode ?? NATIONAL_CODE);
-            if (!area || !(await hasForms(trx, election.id, c.id))) continue;
-            const { compiled } = await contestOf(database, election.id, c.id);
-            const full = await fullState(await allDesaRows(trx, election.id, c.id), compiled, tree, await tpsListOfContest(trx, election.id, compiled));
-            await writeState(trx, database, election.id, c.id, full);
-            const t = full.recap.totals(area);
-            coverage.push({ contest: c.id, expected: t.tps.expected, reported: t.tps.reported, missing: t.flags.missing_tps ?? 0 });
-          }
+          // Recorded first: the contests' checks read the regions lists were given for (tps_not_in_list).
           const { index } = await ctx.services.log.append(trx, {
             kind: 'tps-list',
             subject: `tps-list:${election.id}.${region}`,
@@ -117,6 +107,17 @@ export const resultsTpsListImport = defineAction({
             id: listId, election_id: election.id, region_code: region, created: now, actor_id: ctx.actor?.id ?? null, actor_name: ctx.actor?.name ?? null,
             filename: file.filename, sha256: file.sha256, size: file.size, tps: rows.length, registered, organization_id: org.id, log_index: index,
           });
+          const coverage: Array<{ contest: string; expected: number; reported: number; missing: number }> = [];
+          for (const c of contests) {
+            revisions.push([c.id, await lockAndBumpContest(trx, election.id, c.id)]);
+            const area = overlap(region, c.regionCode ?? NATIONAL_CODE);
+            if (!area || !(await hasForms(trx, election.id, c.id))) continue;
+            const { compiled } = await contestOf(database, election.id, c.id);
+            const full = await fullState(await allDesaRows(trx, election.id, c.id), compiled, tree, await tpsListOfContest(trx, election.id, compiled));
+            await writeState(trx, database, election.id, c.id, full);
+            const t = full.recap.totals(area);
+            coverage.push({ contest: c.id, expected: t.tps.expected, reported: t.tps.reported, missing: t.flags.missing_tps ?? 0 });
+          }
           return { ...base, changed: true, id: listId, ...changes, contests: coverage, logIndex: index as number | null };
         });
         for (const [c, rev] of revisions) noteRevision(database, election.id, c, rev);

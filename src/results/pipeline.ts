@@ -3,13 +3,13 @@
  * ballot lines of legislative forms against their dapil, run the form rules, place each TPS in the region tree and
  * recapitulate. Storage and publication (src/store, src/actions) consume the result; nothing here touches a database.
  */
-import { desaNumber, type FormBatch } from './batch.js';
+import { A_REGISTERED, desaNumber, type FormBatch } from './batch.js';
 import { checkBatch, ruleBit, type Flag } from './checks/run.js';
 import type { CheckContext } from './checks/registry.js';
 import type { Contest } from './contest.js';
 import { importError } from './import/import-error.js';
 import { Recap } from './recap.js';
-import type { RegionTree } from './regions.js';
+import { NATIONAL_CODE, type RegionTree } from './regions.js';
 import type { TpsForm } from './types.js';
 
 export interface PipelineOptions {
@@ -17,11 +17,19 @@ export interface PipelineOptions {
   tree: RegionTree;
   /**
    * The election's TPS list within the contest's area (src/results/tps-list.ts): listed TPS the file does not mention
-   * are expected too, flagged `missing_tps` and counted in coverage.
+   * are expected too, flagged `missing_tps` and counted in coverage; forms are checked against it
+   * (`tps_not_in_list`, `registered_eq_list`).
    */
-  tpsList?: Iterable<string>;
+  tpsList?: TpsListRef;
   /** Called after each batch is checked, e.g. to stream it into storage. */
   onBatch?: (batch: ProcessedBatch) => void | Promise<void>;
+}
+
+export interface TpsListRef {
+  /** Listed TPS with their registered voters (null: the list does not say). */
+  entries: ReadonlyArray<{ tps: string; registered: number | null }>;
+  /** The regions the list was given for (each list import replaces its region's list): a form there must be on it. */
+  regions: readonly string[];
 }
 
 export interface ProcessedBatch {
@@ -41,6 +49,8 @@ export interface PipelineResult {
   duplicates: Flag[];
   /** TPS on the list that the file does not mention (flagged `missing_tps`). */
   missingOnly: string[];
+  /** Registered voters per listed TPS code (as a number), when a list was given: the numbers of `registered_eq_list`. */
+  listed: Map<number, number | null> | null;
   /** Forms read (rows of the file that carry a TPS) and distinct TPS of the file used (`missingOnly` not counted). */
   forms: number;
   tps: number;
@@ -166,6 +176,45 @@ export class ImportPipeline {
     return pb;
   }
 
+  /**
+   * Each kept form against the TPS list: a TPS the list of its region does not name is flagged `tps_not_in_list`; a
+   * listed TPS whose form gives other registered voters (DPT) than the list, `registered_eq_list`. The bits are set
+   * after the forms were recapitulated, so each is counted into its region's rule column here.
+   */
+  private checkAgainstList(recap: Recap, listed: Map<number, number | null>, regions: readonly string[]): void {
+    const notBit = ruleBit('tps_not_in_list');
+    const regBit = ruleBit('registered_eq_list');
+    const notCol = flagColumn(recap, notBit);
+    const regCol = flagColumn(recap, regBit);
+    const covered = new Map<number, boolean>();
+    const W = recap.width;
+    for (const pb of this.batches) {
+      const b = pb.batch;
+      const L = b.layout;
+      for (let i = 0; i < b.length; i++) {
+        if (!pb.kept[i]) continue;
+        const place = pb.places[i]!;
+        const reg = listed.get(b.codes[i]!);
+        if (reg === undefined) {
+          let inside = covered.get(place);
+          if (inside === undefined) {
+            const code = recap.codes[place]!;
+            inside = regions.some((r) => r === NATIONAL_CODE || code.startsWith(r));
+            covered.set(place, inside);
+          }
+          if (!inside) continue;
+          pb.masks[i]! |= notBit;
+          recap.data[place * W + notCol]! += 1;
+        } else if (reg !== null) {
+          const x = b.values[i * L.width + L.admin + A_REGISTERED]!;
+          if (x !== x || x === reg) continue;
+          pb.masks[i]! |= regBit;
+          recap.data[place * W + regCol]! += 1;
+        }
+      }
+    }
+  }
+
   private buildSeen(bNo: number, i: number): void {
     const seen = new Map<number, Loc>();
     for (let bb = 0; bb < this.batches.length; bb++) {
@@ -202,13 +251,18 @@ export class ImportPipeline {
     if (!recap) throw importError('the file has a header but no TPS rows');
     if (this.duplicates.length) recountDuplicates(recap, this.batches, this.dupBit);
     const missingOnly: string[] = [];
-    if (this.opts.tpsList) {
+    let listed: Map<number, number | null> | null = null;
+    const list = this.opts.tpsList;
+    if (list) {
+      listed = new Map();
+      for (const e of list.entries) listed.set(Number(e.tps), e.registered);
+      this.checkAgainstList(recap, listed, list.regions);
       const inFile = new Set<number>();
       for (const x of this.batches) for (let i = 0; i < x.batch.length; i++) inFile.add(x.batch.codes[i]!);
-      for (const tps of this.opts.tpsList) {
-        if (inFile.has(Number(tps))) continue;
-        missingOnly.push(tps);
-        recap.addExpectedOnly(recap.node(this.opts.tree.placeTps(tps)), this.missingBit);
+      for (const e of list.entries) {
+        if (inFile.has(Number(e.tps))) continue;
+        missingOnly.push(e.tps);
+        recap.addExpectedOnly(recap.node(this.opts.tree.placeTps(e.tps)), this.missingBit);
       }
     }
     recap.rollUp();
@@ -217,6 +271,7 @@ export class ImportPipeline {
       recap,
       duplicates: this.duplicates,
       missingOnly,
+      listed,
       forms: this.forms,
       tps: this.used,
       ctx: this.ctx,
@@ -245,13 +300,18 @@ export async function runPipeline(source: AsyncIterable<FormBatch>, opts: Pipeli
  * rule's column is recounted from the masks once all batches are in.
  */
 function recountDuplicates(recap: Recap, batches: ProcessedBatch[], dupBit: number): void {
-  const col = recap.width - recap.ruleIds.length + Math.log2(dupBit);
+  const col = flagColumn(recap, dupBit);
   for (let n = 0; n < recap.codes.length; n++) recap.data[n * recap.width + col] = 0;
   for (const pb of batches) {
     for (let i = 0; i < pb.batch.length; i++) {
       if (pb.kept[i] && pb.masks[i]! & dupBit) recap.data[pb.places[i]! * recap.width + col]! += 1;
     }
   }
+}
+
+/** The column of a rule's flag count in the recap's rows (the rule columns come last, in `ruleIds` order). */
+function flagColumn(recap: Recap, bit: number): number {
+  return recap.width - recap.ruleIds.length + Math.log2(bit);
 }
 
 /** A legislative vote for a line not on the ballot of the TPS's dapil is an unknown candidate there. */

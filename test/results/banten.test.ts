@@ -53,6 +53,9 @@ function rawCount(): Raw {
       tps_in_region_tree: !desaCodes.has(r.desa_code === '3602162018' ? '3602282009' : r.desa_code!),
       missing_tps: !has,
       duplicate_rows: seen.has(r.tps_code!),
+      // The demo has no TPS list (the file itself names every TPS): the rules against a list never flag.
+      tps_not_in_list: false,
+      registered_eq_list: false,
     };
     seen.add(r.tps_code!);
     const kab = r.tps_code!.slice(0, 4);

@@ -3,7 +3,8 @@ import { KotakError } from '../../src/errors.js';
 import { compileContest } from '../../src/results/contest.js';
 import { readForms } from '../../src/results/import/index.js';
 import { compareOfficial } from '../../src/results/official.js';
-import { runPipeline } from '../../src/results/pipeline.js';
+import { runPipeline, type TpsListRef } from '../../src/results/pipeline.js';
+import { ruleBit } from '../../src/results/checks/run.js';
 import { dprdSpec, ppwp, smallTree, writeTmp, WIDE_HEADER } from './support/fixtures.js';
 
 const contest = ppwp();
@@ -24,9 +25,9 @@ const rows = [
   '3673019999001,3673019999,1,1,1,3,0,3,10,3,3,0,0,,3',
 ];
 
-async function run(lines: string[], tpsList?: string[]) {
+async function run(lines: string[], tpsList?: string[], list?: TpsListRef) {
   const p = writeTmp('f.csv', [WIDE_HEADER, ...lines].join('\n') + '\n');
-  return runPipeline(readForms(p, contest), { contest, tree, tpsList });
+  return runPipeline(readForms(p, contest), { contest, tree, tpsList: list ?? (tpsList ? { entries: tpsList.map((tps) => ({ tps, registered: null })), regions: [] } : undefined) });
 }
 
 describe('recapitulation', () => {
@@ -77,6 +78,37 @@ describe('recapitulation', () => {
     const kec = r.recap.totals('367302');
     expect(kec.tps).toMatchObject({ expected: 2, reported: 1 });
     expect(kec.flags.missing_tps).toBe(1);
+  });
+
+  it('checks forms against the list: a TPS of a listed region not on it, a DPT other than the listed one', async () => {
+    // The list covers kecamatan 367301 only; 3673011002002 is not on it, 3673011001002's DPT there is 151 (form: 150).
+    const list: TpsListRef = {
+      entries: [
+        { tps: '3673011001001', registered: 250 },
+        { tps: '3673011001002', registered: 151 },
+        { tps: '3673011002001', registered: null },
+      ],
+      regions: ['367301'],
+    };
+    const r = await run(rows, undefined, list);
+    const flagged = (rule: string) => {
+      const out: string[] = [];
+      for (const pb of r.batches) for (let i = 0; i < pb.batch.length; i++) if (pb.masks[i]! & ruleBit(rule)) out.push(pb.batch.tps(i));
+      return out;
+    };
+    // 3673021001001 and the Lebak TPS lie outside the listed region: not judged. The TPS of unknown desa 3673019999,
+    // held by kecamatan 367301, lies inside it and is not listed either.
+    expect(flagged('tps_not_in_list')).toEqual(['3673011002002', '3673019999001']);
+    // 3673011002001 has no listed DPT and no DPT on its form; 3673011001001 agrees.
+    expect(flagged('registered_eq_list')).toEqual(['3673011001002']);
+    expect(r.listed?.get(3673011001002)).toBe(151);
+    expect(r.recap.totals('3673011002').flags.tps_not_in_list).toBe(1);
+    expect(r.recap.totals('367301').flags).toMatchObject({ tps_not_in_list: 2, registered_eq_list: 1 });
+    expect(r.recap.totals('36').flags).toMatchObject({ tps_not_in_list: 2, registered_eq_list: 1 });
+    expect(r.recap.totals('367302').flags).toMatchObject({ tps_not_in_list: 0, registered_eq_list: 0 });
+    // Without a list neither rule flags anything.
+    const none = await run(rows);
+    expect(none.recap.totals('36').flags).toMatchObject({ tps_not_in_list: 0, registered_eq_list: 0 });
   });
 });
 

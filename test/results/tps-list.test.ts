@@ -183,16 +183,26 @@ for (const dialect of DIALECTS) {
       const before = await region('36');
       // Every TPS of the earlier lists is in the file: nothing beyond its 33,324.
       expect(before.coverage.tps_expected).toBe(33324);
-      // The list of Kota Serang: every TPS of the file there, with its DPT, and one more.
+      // The list of Kota Serang: every TPS of the file there with its DPT, and one more — except one TPS it leaves out
+      // and one (3673061013009, DPT 225 on its form) it gives a DPT of 226.
       const lines = readFileSync(BANTEN_RESULTS_CSV, 'utf8').split('\n').filter((l) => l.startsWith('3673'));
-      const list = ['tps_code,dpt', ...lines.map((l) => { const c = l.split(','); return `${c[0]},${c[8]}`; }), '3673011001099,200'].join('\n');
-      const s = await importList(list, 'dpt-kota-serang.csv');
-      expect(s).toMatchObject({ changed: true, region: { code: '3673' }, tps: lines.length + 1 });
+      const left = lines[lines.length - 2]!.split(',')[0]!;
+      expect(lines[lines.length - 1]).toMatch(/^3673061013009,.*,225,/);
+      const listed = lines.filter((l) => !l.startsWith(left)).map((l) => {
+        const c = l.split(',');
+        return `${c[0]},${c[0] === '3673061013009' ? 226 : c[8]}`;
+      });
+      const s = await importList(['tps_code,dpt', ...listed, '3673011001099,200'].join('\n'), 'dpt-kota-serang.csv');
+      expect(s).toMatchObject({ changed: true, region: { code: '3673' }, tps: lines.length });
       const after = await region('36');
       expect(after.coverage).toMatchObject({ tps_expected: 33325, tps_reported: before.coverage.tps_reported });
-      expect(after.flags.missing_tps).toBe(before.flags.missing_tps + 1);
+      expect(after.flags).toMatchObject({ missing_tps: before.flags.missing_tps + 1, tps_not_in_list: 1, registered_eq_list: 1 });
       expect(after.totals).toEqual(before.totals);
       expect((await region('3673')).coverage.tps_expected).toBe(lines.length + 1);
+      const odd = await invoke<any>(t.system, 'results.flags', { election: E, contest: C, region: '3673', rule: 'registered_eq_list' });
+      expect(odd.flags).toEqual([{ tps: '3673061013009', rule: 'registered_eq_list', region: '3673061013', numbers: { baris: expect.any(Number), dpt_formulir: 225, dpt_daftar_tps: 226 } }]);
+      const unlisted = await invoke<any>(t.system, 'results.flags', { election: E, contest: C, rule: 'tps_not_in_list' });
+      expect(unlisted.flags.map((f: any) => f.tps)).toEqual([left]);
     });
 
     it('a file is still about its own region when the list reaches beyond it: the office of that region imports it', async () => {

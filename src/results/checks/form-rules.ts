@@ -278,3 +278,26 @@ registerCheck({
   },
   reference: 'Frictionless Table Schema primaryKey (a TPS code identifies one form per contest)',
 });
+
+// The two rules below need the election's TPS list (src/results/tps-list.ts); without one they never flag.
+registerCheck({
+  id: 'tps_not_in_list',
+  scope: 'dataset',
+  title: { id: 'TPS tidak ada di daftar TPS', en: 'TPS not on the TPS list' },
+  description: {
+    id: 'Formulir untuk TPS yang tidak tercantum di daftar TPS wilayahnya (bila wilayah itu memiliki daftar TPS).',
+    en: 'A form for a TPS that is not on the TPS list of its region (when that region has a list).',
+  },
+  reference: 'Issue 3 "the TPS list … coverage against the TPS list"; DOMAIN.md "What went wrong in 2024"',
+});
+
+registerCheck({
+  id: 'registered_eq_list',
+  scope: 'dataset',
+  title: { id: 'DPT formulir sama dengan daftar TPS', en: 'Registered voters as on the TPS list' },
+  description: {
+    id: 'Jumlah pemilih terdaftar (DPT) di formulir harus sama dengan DPT TPS itu di daftar TPS.',
+    en: "The registered voters (DPT) on the form must equal that TPS's DPT on the TPS list.",
+  },
+  reference: 'Issue 3 "registered voters per TPS"; DOMAIN.md arithmetic 4 and KawalPemilu 2024 (checks against DPT)',
+});

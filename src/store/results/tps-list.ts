@@ -82,6 +82,12 @@ export async function replaceTpsList(trx: Tx, database: Database, electionId: st
   await bulkInsert(trx, database, TPS_LIST, rows.map((r) => [electionId, r.region, r.tps, r.registered, listId]));
 }
 
+/** The regions list imports were given for (each replaced its region's list), without repeats. */
+export async function tpsListRegions(db: Executor, electionId: string): Promise<string[]> {
+  const rows = await db.selectFrom('results_tps_lists').select('region_code').distinct().where('election_id', '=', electionId).orderBy('region_code').execute();
+  return rows.map((r) => r.region_code);
+}
+
 /**
  * How many list imports the election has had (each adds a row, none is deleted): a results import reads the list
  * before its transaction and compares this number inside it, so a list replaced meanwhile is not missed.

@@ -136,14 +136,13 @@ async function measureLog(dataDir: string, N: number): Promise<{ section: BenchS
   // 4. Proofs at this size: in memory, and through the server's reader (SQLite rows + shared row cache).
   const reader = logReader(app.services.database);
   const size = (await reader.checkpoint())!.size;
-  const db = app.services.database.db;
   const memProof = await timeProofs(20_000, N, (i) => proveInclusion(memStore, i, N));
   reader.rows.clear();
-  const cold = await timeProofs(2_000, size, (i) => proveInclusion(new SqlHashStore(db, reader.rows), i, size));
-  await timeProofs(20_000, size, (i) => proveInclusion(new SqlHashStore(db, reader.rows), i, size));
-  const sqlProof = await timeProofs(20_000, size, (i) => proveInclusion(new SqlHashStore(db, reader.rows), i, size));
+  const cold = await timeProofs(2_000, size, (i) => proveInclusion(reader.store(), i, size));
+  await timeProofs(20_000, size, (i) => proveInclusion(reader.store(), i, size));
+  const sqlProof = await timeProofs(20_000, size, (i) => proveInclusion(reader.store(), i, size));
   const fullProof = await timeProofs(5_000, size, (i) => reader.proof(i));
-  const consistency = await timeProofs(5_000, size, (i) => proveConsistency(new SqlHashStore(db, reader.rows), i + 1, size));
+  const consistency = await timeProofs(5_000, size, (i) => proveConsistency(reader.store(), i + 1, size));
   await app.close();
 
   const section: BenchSection = {

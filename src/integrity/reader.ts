@@ -44,6 +44,11 @@ export class LogReader {
     private readonly ttlMs = 1000,
   ) {}
 
+  /** A read-only view of the tree's hashes through the shared row cache (and SQLite's raw connection, when SQLite). */
+  store(): SqlHashStore {
+    return new SqlHashStore(this.database.db, this.rows, this.database.sqlite);
+  }
+
   /** Forget the cached checkpoint (the service calls this after signing one). */
   invalidate(): void {
     this.latest = null;
@@ -88,7 +93,7 @@ export class LogReader {
     const key = `${level}/${index}/${width}`;
     const cached = this.bodies.get(key);
     if (cached) return cached;
-    const view = await new SqlHashStore(this.database.db, this.rows).tileBody(level, index, width);
+    const view = await this.store().tileBody(level, index, width);
     if (!view) return null;
     // A standalone copy: sockets write it as is, and the row it came from may leave the row cache.
     const body = Buffer.from(view);
@@ -152,7 +157,7 @@ export class LogReader {
     const entry = await this.entryAt(index);
     if (!entry) throw KotakError.notFound(`Log entry ${index}`);
     if (index >= cp.size) throw KotakError.notFound(`Log entry ${index} in a signed checkpoint (latest size ${cp.size})`);
-    const path = await proveInclusion(new SqlHashStore(this.database.db, this.rows), index, cp.size);
+    const path = await proveInclusion(this.store(), index, cp.size);
     return { entry, path, checkpoint: cp };
   }
 
@@ -168,7 +173,7 @@ export class LogReader {
     if (!(from >= 1 && from <= to && to <= cp.size)) {
       throw KotakError.validation({ from: [`Need 1 ≤ from ≤ to ≤ ${cp.size} (the latest checkpoint)`] });
     }
-    return proveConsistency(new SqlHashStore(this.database.db, this.rows), from, to);
+    return proveConsistency(this.store(), from, to);
   }
 
   /** The current verifier key and the keys the log used before (newest first). */

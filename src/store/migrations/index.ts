@@ -10,6 +10,7 @@ import * as results from './0003_results.js';
 import * as maturity from './0004_maturity.js';
 import * as sourceTime from './0005_results_source_time.js';
 import * as tpsList from './0006_results_tps_list.js';
+import * as orgCounts from './0007_catalog_org_counts.js';
 
 type Up = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 const MIGRATIONS: Array<[string, Up]> = [
@@ -19,6 +20,7 @@ const MIGRATIONS: Array<[string, Up]> = [
   ['0004_maturity', maturity.up],
   ['0005_results_source_time', sourceTime.up],
   ['0006_results_tps_list', tpsList.up],
+  ['0007_catalog_org_counts', orgCounts.up],
 ];
 
 export async function migrate(database: Database): Promise<void> {

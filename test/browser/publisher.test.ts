@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createContest, createElection } from '../../src/actions/elections.js';
 import { invoke } from '../../src/actions/invoke.js';
 import { BANTEN_REGIONS_CSV, PEMILU_2024, ppwp2024 } from '../../src/results/known.js';
@@ -21,15 +22,20 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-describe('browser: a publisher creates, uploads, publishes', () => {
-  it('signs in, fills the form watching the quality points, uploads a CSV, publishes, and finds it in search and the log', async () => {
-    const { context, page, traffic } = await newPage(h);
+/** Opens the workspace, is sent to sign in, signs in as the editor rina and lands back on the workspace. */
+async function signIn(page: Page): Promise<void> {
     await page.goto(h.origin + '/ruang-kerja');
     await page.waitForURL(/\/masuk\?next=/);
     await page.getByLabel('Nama pengguna').fill('rina');
     await page.getByLabel('Kata sandi').fill('kata-sandi-panjang');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL(/\/ruang-kerja$/);
+}
+
+describe('browser: a publisher creates, uploads, publishes', () => {
+  it('signs in, fills the form watching the quality points, uploads a CSV, publishes, and finds it in search and the log', async () => {
+    const { context, page, traffic } = await newPage(h);
+    await signIn(page);
     await auditPage(h, '/ruang-kerja', { from: context, screenshot: 'workspace' });
 
     await page.getByRole('link', { name: 'Buat dataset' }).click();
@@ -90,12 +96,7 @@ describe('browser: a publisher creates, uploads, publishes', () => {
 describe('browser: an editor uploads the TPS list', () => {
   it('goes from the workspace to the TPS list form, uploads a list and reads the report, each page accessible and on the origin', async () => {
     const { context, page, traffic } = await newPage(h);
-    await page.goto(h.origin + '/ruang-kerja');
-    await page.waitForURL(/\/masuk\?next=/);
-    await page.getByLabel('Nama pengguna').fill('rina');
-    await page.getByLabel('Kata sandi').fill('kata-sandi-panjang');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL(/\/ruang-kerja$/);
+    await signIn(page);
     await page.getByRole('link', { name: 'Unggah daftar TPS' }).click();
     await page.waitForURL(/\/ruang-kerja\/daftar-tps$/);
     await auditPage(h, '/ruang-kerja/daftar-tps', { from: context });

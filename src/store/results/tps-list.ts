@@ -14,15 +14,26 @@ export interface TpsListRow {
   registered: number | null;
 }
 
-/** The rows of the list within a region (`ID` or null: the whole election), by region and TPS code. */
-export async function tpsListIn(db: Executor, electionId: string, region: string | null): Promise<TpsListRow[]> {
-  let q = db.selectFrom('results_tps').select(['tps_code', 'region_code', 'registered']).where('election_id', '=', electionId);
+const rowOf = (r: { tps_code: string; region_code: string; registered: number | null }): TpsListRow => ({
+  tps: r.tps_code,
+  region: r.region_code,
+  registered: r.registered === null ? null : Number(r.registered),
+});
+
+/** The election's list rows within a region's subtree (`ID` or null: all of them), as a query to finish. */
+function listWithin(db: Executor, electionId: string, region: string | null) {
+  let q = db.selectFrom('results_tps').where('election_id', '=', electionId);
   if (region && region !== NATIONAL_CODE) {
     const [lo, hi] = subtree(region);
     q = q.where('region_code', '>=', lo).where('region_code', '<', hi);
   }
-  const rows = await q.orderBy('region_code').orderBy('tps_code').execute();
-  return rows.map((r) => ({ tps: r.tps_code, region: r.region_code, registered: r.registered === null ? null : Number(r.registered) }));
+  return q;
+}
+
+/** The rows of the list within a region (`ID` or null: the whole election), by region and TPS code. */
+export async function tpsListIn(db: Executor, electionId: string, region: string | null): Promise<TpsListRow[]> {
+  const rows = await listWithin(db, electionId, region).select(['tps_code', 'region_code', 'registered']).orderBy('region_code').orderBy('tps_code').execute();
+  return rows.map(rowOf);
 }
 
 /** Listed TPS held by each of the given regions (desa), by region. */
@@ -40,7 +51,7 @@ export async function tpsListOfRegions(db: Executor, electionId: string, regions
     for (const r of rows) {
       let l = out.get(r.region_code);
       if (!l) out.set(r.region_code, (l = []));
-      l.push({ tps: r.tps_code, region: r.region_code, registered: r.registered === null ? null : Number(r.registered) });
+      l.push(rowOf(r));
     }
   }
   return out;
@@ -48,27 +59,16 @@ export async function tpsListOfRegions(db: Executor, electionId: string, regions
 
 /** Number of listed TPS and their registered voters within a region (`with_registered`: rows that give a number). */
 export async function tpsListTotals(db: Executor, electionId: string, region: string): Promise<{ tps: number; registered: number; withRegistered: number }> {
-  let q = db
-    .selectFrom('results_tps')
+  const r = await listWithin(db, electionId, region)
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number | null>('registered').as('r'), eb.fn.count<number>('registered').as('w')])
-    .where('election_id', '=', electionId);
-  if (region !== NATIONAL_CODE) {
-    const [lo, hi] = subtree(region);
-    q = q.where('region_code', '>=', lo).where('region_code', '<', hi);
-  }
-  const r = await q.executeTakeFirst();
+    .executeTakeFirst();
   return { tps: Number(r?.n ?? 0), registered: Number(r?.r ?? 0), withRegistered: Number(r?.w ?? 0) };
 }
 
 /** A page of the list within a region. */
 export async function tpsListPage(db: Executor, electionId: string, region: string, limit: number, offset: number): Promise<TpsListRow[]> {
-  let q = db.selectFrom('results_tps').select(['tps_code', 'region_code', 'registered']).where('election_id', '=', electionId);
-  if (region !== NATIONAL_CODE) {
-    const [lo, hi] = subtree(region);
-    q = q.where('region_code', '>=', lo).where('region_code', '<', hi);
-  }
-  const rows = await q.orderBy('region_code').orderBy('tps_code').limit(limit).offset(offset).execute();
-  return rows.map((r) => ({ tps: r.tps_code, region: r.region_code, registered: r.registered === null ? null : Number(r.registered) }));
+  const rows = await listWithin(db, electionId, region).select(['tps_code', 'region_code', 'registered']).orderBy('region_code').orderBy('tps_code').limit(limit).offset(offset).execute();
+  return rows.map(rowOf);
 }
 
 /** Replaces the list of a region's subtree with `rows` (all within it). */

@@ -2,11 +2,6 @@
  * Official recapitulation (D.Hasil): results.officialImport stores official figures per region beside the computed
  * ones (and logs the file as an `official-recap` publication); results.compare lists every difference.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { Type } from '@sinclair/typebox';
 import { KotakError } from '../errors.js';
 import { compareOfficial, readOfficialCsv } from '../results/official.js';
@@ -18,6 +13,7 @@ import { contestOf, requireElection, treeOf } from './results-context.js';
 import { commonRegion } from '../results/merge.js';
 import { withTransaction } from './tx.js';
 import { defineAction, type ActionExtra } from './types.js';
+import { withInputFile } from './input-file.js';
 
 const Ref = { election: Type.String({ minLength: 1 }), contest: Type.String({ minLength: 1 }) };
 
@@ -28,24 +24,11 @@ export const resultsOfficialImport = defineAction({
   readOnly: false,
   policy: signedIn,
   async run(ctx, input, extra?: ActionExtra) {
-    const { database, blobs } = ctx.services;
+    const { database } = ctx.services;
     await requireElection(database.db, input.election);
     const { compiled: contest } = await contestOf(database, input.election, input.contest);
     const tree = await treeOf(database, input.election);
-    const up = extra?.upload;
-    if (!up && (!input.path || !['cli', 'system', 'test'].includes(ctx.channel))) throw KotakError.validation({ upload: ['Upload the official recap CSV (multipart field "upload")'] });
-    const dir = await mkdtemp(join(tmpdir(), 'kotak-official-'));
-    try {
-      let path = input.path!;
-      let sha256: string;
-      if (up) {
-        path = join(dir, 'official.csv');
-        await pipeline(await blobs.get(up.sha256), createWriteStream(path));
-        sha256 = up.sha256;
-      } else {
-        const { createReadStream } = await import('node:fs');
-        sha256 = (await blobs.put(createReadStream(path))).sha256;
-      }
+    return withInputFile(ctx, input.path, extra, 'Upload the official recap CSV (multipart field "upload")', async ({ path, sha256 }) => {
       const rows = await readOfficialCsv(path, contest, tree);
       if (rows.length === 0) throw KotakError.validation({ upload: ['The file has no rows'] });
       const region = commonRegion(tree, rows.map((r) => r.region));
@@ -63,9 +46,7 @@ export const resultsOfficialImport = defineAction({
       });
       const totals = await totalsOf(database.db, input.election, contest, tree, [...new Set(rows.map((r) => r.region))]);
       return { regions: rows.length, ...compareOfficial(rows, (c) => totals.get(c)) };
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   },
 });
 

@@ -6,11 +6,6 @@
  * log. `results.tpsList` reads the list back, paged, with its totals and the imports that set it.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { Type } from '@sinclair/typebox';
 import { KotakError } from '../errors.js';
 import { commonRegion } from '../results/merge.js';
@@ -26,6 +21,7 @@ import { owningOrganization } from './results-publish.js';
 import { allDesaRows, fullState, tpsListOfContest, writeState } from './results-state.js';
 import { withTransaction } from './tx.js';
 import { defineAction, type ActionExtra } from './types.js';
+import { withInputFile } from './input-file.js';
 
 /** Rolls back a list import that changes nothing. */
 class NothingChanged extends Error {}
@@ -59,23 +55,11 @@ export const resultsTpsListImport = defineAction({
   readOnly: false,
   policy: signedIn,
   async run(ctx, input, extra?: ActionExtra) {
-    const { database, blobs } = ctx.services;
+    const { database } = ctx.services;
     const election = await requireElection(database.db, input.election);
     const tree = await treeOf(database, election.id);
-    const up = extra?.upload;
-    if (!up && (!input.path || !['cli', 'system', 'test'].includes(ctx.channel))) throw KotakError.validation({ upload: ['Upload the TPS list (multipart field "upload")'] });
-    const dir = await mkdtemp(join(tmpdir(), 'kotak-tps-list-'));
-    try {
-      let path = input.path!;
-      let file: { sha256: string; size: number; filename: string };
-      if (up) {
-        path = join(dir, tpsListFormat(up.filename) === 'xlsx' ? 'list.xlsx' : 'list.csv');
-        await pipeline(await blobs.get(up.sha256), createWriteStream(path));
-        file = { sha256: up.sha256, size: up.size, filename: up.filename };
-      } else {
-        file = { ...(await blobs.put(createReadStream(path))), filename: basename(path) };
-      }
-      const rows = await readTpsList(path, tree, { format: tpsListFormat(file.filename), sourceName: file.filename });
+    return withInputFile(ctx, input.path, extra, 'Upload the TPS list (multipart field "upload")', async (file) => {
+      const rows = await readTpsList(file.path, tree, { format: tpsListFormat(file.filename), sourceName: file.filename });
       if (rows.length === 0) throw KotakError.validation({ upload: ['The TPS list has no rows'] });
       rows.sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : a.tps < b.tps ? -1 : a.tps > b.tps ? 1 : 0));
       const region = commonRegion(tree, rows.map((r) => r.region));
@@ -126,9 +110,7 @@ export const resultsTpsListImport = defineAction({
         if (!(e instanceof NothingChanged)) throw e;
         return { ...base, changed: false, id: null as string | null, added: 0, removed: 0, registeredChanged: 0, contests: [], logIndex: null };
       }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   },
 });
 

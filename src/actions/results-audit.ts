@@ -27,6 +27,7 @@ import { listContests } from '../store/results/elections.js';
 import { historyOfContest, loadDesaRows } from '../store/results/forms.js';
 import { listImports, type ImportRecord } from '../store/results/imports.js';
 import { treeRefOf } from '../store/results/tps-trees.js';
+import { tpsListCheck } from './results-tps-list-audit.js';
 
 async function entriesAt(db: Executor, indexes: number[]): Promise<Map<number, PublicationEntry>> {
   const out = new Map<number, PublicationEntry>();
@@ -195,4 +196,5 @@ export const resultsTreeCheck: ContentCheck = {
 
 export function registerResultsAudit(): void {
   registerAuditCheck(resultsTreeCheck);
+  registerAuditCheck(tpsListCheck);
 }

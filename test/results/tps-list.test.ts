@@ -1,14 +1,15 @@
 /**
  * The election's TPS list (issue 3 §1 "the TPS list; registered voters per TPS", §3 "coverage against the TPS list"):
  * the reader's rules, then on both databases — a list before any results, results that leave listed TPS out, a
- * correction that fills one in, a new list that changes the area, the list over the real Banten file, the REST routes
- * and the publication-log entry.
+ * correction that fills one in, a new list that changes the area, the list over the real Banten file, the REST routes,
+ * the publication-log entry, and the audit of the stored list against the logged list files.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../src/actions/invoke.js';
 import { importResultsFile } from '../../src/actions/results-import.js';
 import { KotakError } from '../../src/errors.js';
+import type { AuditReport } from '../../src/integrity/audit.js';
 import { createContest, createElection } from '../../src/actions/elections.js';
 import { BANTEN_REGIONS_CSV, BANTEN_RESULTS_CSV, PEMILU_2024, ppwp2024 } from '../../src/results/known.js';
 import { KPU_2024_ALIASES, parseRegionCsv } from '../../src/results/regions.js';
@@ -234,6 +235,34 @@ for (const dialect of DIALECTS) {
       const r = await t.server.inject({ method: 'POST', url: `/api/v1/elections/${E}/tps-list`, payload: bad.payload, headers: { ...bad.headers, ...editor.headers } });
       expect(r.statusCode).toBe(409);
       expect(r.json().error.message).toMatch(/missing column tps_code/);
+    });
+
+    it('the audit replays the logged lists: a TPS list changed with SQL is found, naming the TPS and the entry', async () => {
+      const audit = () => invoke<AuditReport>(t.system, 'log.audit', {});
+      const listFindings = (r: AuditReport) => r.findings.filter((f) => f.subject?.startsWith('tps-list:'));
+      const clean = await audit();
+      expect(listFindings(clean)).toEqual([]);
+      expect(clean.ok).toBe(true);
+      const row = (tps: string) => db().selectFrom('results_tps').selectAll().where('election_id', '=', E).where('tps_code', '=', tps).executeTakeFirstOrThrow();
+      const dpt = await row('3673061013009');
+      const gone = await row('3673011001002');
+      await db().updateTable('results_tps').set({ registered: 999 }).where('tps_code', '=', '3673061013009').execute();
+      await db().deleteFrom('results_tps').where('tps_code', '=', '3673011001002').execute();
+      await db().insertInto('results_tps').values({ ...gone, tps_code: '3673011001098' }).execute();
+      const r = await audit();
+      expect(r.ok).toBe(false);
+      const messages = listFindings(r).map((f) => f.message).sort();
+      expect(messages).toEqual([
+        expect.stringMatching(/^TPS 3673011001002 is in the list of entry \d+ but no longer on the stored TPS list$/),
+        expect.stringMatching(/^TPS 3673011001098 is on the stored TPS list of pemilu-2024 but no logged list gives it$/),
+        expect.stringMatching(/^TPS 3673061013009: registered voters 999 stored, 226 in the list of entry \d+$/),
+      ]);
+      expect(listFindings(r).every((f) => f.code === 'content-changed' && f.subject === `tps-list:${E}.3673`)).toBe(true);
+      // Put back as it was: the audit is clean again.
+      await db().updateTable('results_tps').set({ registered: dpt.registered }).where('tps_code', '=', '3673061013009').execute();
+      await db().deleteFrom('results_tps').where('tps_code', '=', '3673011001098').execute();
+      await db().insertInto('results_tps').values(gone).execute();
+      expect(listFindings(await audit())).toEqual([]);
     });
   });
 }

@@ -2,8 +2,8 @@
  * The election's TPS list (issue 3 §1 "the TPS list; registered voters per TPS", §3 "coverage against the TPS list"):
  * `results.tpsListImport` replaces the list of a region with a file (src/results/tps-list.ts reads it) and, in the
  * same transaction, recomputes the flags and recapitulation of every contest of the election — listed TPS that no
- * results file mentions become expected and flagged `missing_tps` — and appends a `tps-list` entry to the publication
- * log. `results.tpsList` reads the list back, paged, with its totals and the imports that set it.
+ * results file mentions become expected and flagged `missing_tps` —, appends a `tps-list` entry to the publication
+ * log and publishes a version of the office's TPS list dataset (results-tps-list-publish.ts). `results.tpsList` reads the list back, paged, with its totals and the imports that set it.
  */
 import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
@@ -18,6 +18,7 @@ import { anyone, requireRole, signedIn } from './policies.js';
 import { overlap } from './results-coverage.js';
 import { contestOf, noteRevision, PAGING, requireElection, requireRegion, treeOf } from './results-context.js';
 import { owningOrganization } from './results-publish.js';
+import { publishTpsList } from './results-tps-list-publish.js';
 import { allDesaRows, fullState, tpsListOfContest, writeState } from './results-state.js';
 import { withTransaction } from './tx.js';
 import { defineAction, type ActionExtra } from './types.js';
@@ -46,7 +47,7 @@ export const resultsTpsListImport = defineAction({
   summary:
     'Import the TPS list of a region (CSV or XLSX: tps_code and registered voters; other columns are not read): it replaces the list of the lowest region ' +
     'holding all its TPS, and every contest of the election counts the listed TPS as expected — those no results file mentions are flagged missing_tps. ' +
-    'Upload the file as multipart field `upload`.',
+    "The office's TPS list dataset gets a new version (the list of its region as CSV, and the file as received). Upload the file as multipart field `upload`.",
   input: Type.Object({
     election: Type.String({ minLength: 1 }),
     /** A server-side path: only from the CLI and start-up (never over HTTP). */
@@ -91,6 +92,12 @@ export const resultsTpsListImport = defineAction({
             id: listId, election_id: election.id, region_code: region, created: now, actor_id: ctx.actor?.id ?? null, actor_name: ctx.actor?.name ?? null,
             filename: file.filename, sha256: file.sha256, size: file.size, tps: rows.length, registered, organization_id: org.id, log_index: index,
           });
+          // The office's dataset holds the list of its whole region, of which this import may be a part.
+          const pubCode = org.regionCode && tree.get(org.regionCode) ? org.regionCode : region;
+          const dataset = await publishTpsList(ctx, trx, {
+            election, org, region: { code: pubCode, name: pubCode === NATIONAL_CODE ? 'Indonesia' : tree.get(pubCode)!.name },
+            rows: await tpsListIn(trx, election.id, pubCode), raw: file, listId,
+          });
           const coverage: Array<{ contest: string; expected: number; reported: number; missing: number }> = [];
           for (const c of contests) {
             revisions.push([c.id, await lockAndBumpContest(trx, election.id, c.id)]);
@@ -102,13 +109,13 @@ export const resultsTpsListImport = defineAction({
             const t = full.recap.totals(area);
             coverage.push({ contest: c.id, expected: t.tps.expected, reported: t.tps.reported, missing: t.flags.missing_tps ?? 0 });
           }
-          return { ...base, changed: true, id: listId, ...changes, contests: coverage, logIndex: index as number | null };
+          return { ...base, changed: true, id: listId, ...changes, dataset: dataset.name as string | null, contests: coverage, logIndex: index as number | null };
         });
         for (const [c, rev] of revisions) noteRevision(database, election.id, c, rev);
         return out;
       } catch (e) {
         if (!(e instanceof NothingChanged)) throw e;
-        return { ...base, changed: false, id: null as string | null, added: 0, removed: 0, registeredChanged: 0, contests: [], logIndex: null };
+        return { ...base, changed: false, id: null as string | null, added: 0, removed: 0, registeredChanged: 0, dataset: null, contests: [], logIndex: null };
       }
     });
   },

@@ -68,7 +68,7 @@ export function registerResults(program: Command): void {
           return;
         }
         console.log(`TPS list of ${s.region.code} ${s.region.name} (${s.election}), published by ${s.organization}: ${s.tps} TPS, ${s.registered ?? 'no'} registered voters`);
-        console.log(`  ${s.added} TPS added, ${s.removed} removed, ${s.registeredChanged} with other registered voters; log entry #${s.logIndex}`);
+        console.log(`  ${s.added} TPS added, ${s.removed} removed, ${s.registeredChanged} with other registered voters; log entry #${s.logIndex}; dataset ${s.dataset}`);
         for (const c of s.contests) console.log(`  ${c.contest}: coverage ${c.reported}/${c.expected} TPS, ${c.missing} without results`);
       });
     });

@@ -131,8 +131,7 @@ describe('results.tpsListImport page', () => {
     expect(res.statusCode).toBe(200);
     const body = res.body;
     expect(body).toContain('<h1>Laporan daftar TPS</h1>');
-    const entry = await t.app.services.database.db.selectFrom('log_entries').select(['idx', 'kind']).orderBy('idx', 'desc').limit(1).executeTakeFirstOrThrow();
-    expect(entry.kind).toBe('tps-list');
+    const entry = await t.app.services.database.db.selectFrom('log_entries').select(['idx', 'kind']).where('kind', '=', 'tps-list').orderBy('idx', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(body).toContain(`Daftar TPS disimpan dan dicatat sebagai entri log #${entry.idx}.`);
     expect(body).toContain('<dt>Wilayah</dt><dd>');
     expect(body).toMatch(/<dt>Wilayah<\/dt><dd>[^<]+ \(3673011001\)<\/dd>/);
@@ -143,6 +142,9 @@ describe('results.tpsListImport page', () => {
     expect(body).toContain('<dt>TPS dihapus</dt><dd>0</dd>');
     expect(body).toContain('<dt>TPS dengan DPT berubah</dt><dd>0</dd>');
     expect(body).toContain(`<dt>Entri log</dt><dd>#${entry.idx}</dd>`);
+    expect(body).toContain('<dt>Dataset</dt><dd><a href="/dataset/daftar-tps-pemilu-2024-kota-serang">daftar-tps-pemilu-2024-kota-serang</a></dd>');
+    const dataset = await t.server.inject({ url: '/dataset/daftar-tps-pemilu-2024-kota-serang' });
+    expect(dataset.statusCode).toBe(200);
     // Coverage as the results page now shows it: the TPS only on the list is expected and missing.
     const region = await invoke<{ coverage: { tps_expected: number; tps_reported: number }; flags: Record<string, number> }>(t.system, 'results.region', {
       election: 'pemilu-2024', contest: 'ppwp', code: '3673011001',

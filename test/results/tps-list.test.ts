@@ -108,15 +108,26 @@ for (const dialect of DIALECTS) {
       const logBefore = await count('log_entries');
       const s = await importList('tps_code,dpt\n3673011001001,289\n3673011001002,290\n3673011001003,250\n3673011002001,300\n');
       expect(s).toMatchObject({ changed: true, region: { code: '367301' }, organization: 'kpu-kota-serang', tps: 4, registered: 1129, added: 4, removed: 0, contests: [] });
-      expect(await count('log_entries')).toBe(logBefore + 1);
-      const entry = await db().selectFrom('log_entries').select(['kind', 'subject']).orderBy('idx', 'desc').limit(1).executeTakeFirstOrThrow();
-      expect(entry).toEqual({ kind: 'tps-list', subject: `tps-list:${E}.367301` });
+      // The list's own entry, then the office's dataset version with the list CSV and the file as received.
+      expect(await count('log_entries')).toBe(logBefore + 4);
+      const entries = await db().selectFrom('log_entries').select(['idx', 'kind', 'subject']).where('idx', '>=', s.logIndex).orderBy('idx').execute();
+      expect(entries.map((e) => e.kind)).toEqual(['tps-list', 'dataset-version', 'resource', 'resource']);
+      expect(entries[0]!.subject).toBe(`tps-list:${E}.367301`);
+      expect(s.dataset).toBe('daftar-tps-pemilu-2024-kota-serang');
+      const ds = await invoke<any>(t.system, 'package_show', { id: s.dataset });
+      expect(ds).toMatchObject({ organization: { name: 'kpu-kota-serang' }, groups: ['daftar-pemilih'], spatial: ['3673'] });
+      expect(ds.resources).toHaveLength(2);
+      expect([...ds.tags].sort()).toEqual(['daftar-tps', 'dpt', 'pemilu-2024']);
+      const csv = ds.resources.find((r: any) => r.name === 'daftar-tps-pemilu-2024-kota-serang.csv');
+      const download = await t.server.inject({ method: 'GET', url: new URL(csv.url).pathname });
+      expect(download.body).toBe('tps_code,desa_code,pemilih_dpt_total\n3673011001001,3673011001,289\n3673011001002,3673011001,290\n3673011001003,3673011001,250\n3673011002001,3673011002,300\n');
+      expect(ds.resources.map((r: any) => r.name)).toContain('impor-1-daftar-tps.csv');
       const list = await invoke<any>(t.system, 'results.tpsList', { election: E, region: '3673011001' });
       expect(list).toMatchObject({ total: 3, registered: 829, with_registered: 3 });
       expect(list.tps.map((x: any) => x.tps)).toEqual(['3673011001001', '3673011001002', '3673011001003']);
       expect(list.imports).toHaveLength(1);
       const again = await importList('tps_code,dpt\n3673011001001,289\n3673011001002,290\n3673011001003,250\n3673011002001,300\n');
-      expect(again.changed).toBe(false);
+      expect(again).toMatchObject({ changed: false, dataset: null });
       expect(await count('results_tps_lists')).toBe(1);
     });
 
@@ -164,6 +175,12 @@ for (const dialect of DIALECTS) {
       const s = await importList('tps_code,dpt\n3673011001001,289\n3673011001002,291\n3673011001003,250\n3673011002002,310\n');
       expect(s).toMatchObject({ changed: true, region: { code: '367301' }, added: 1, removed: 1, registeredChanged: 1 });
       expect(s.contests).toEqual([{ contest: C, expected: 4, reported: 2, missing: 2 }]);
+      // A new version of the office's dataset: the list CSV follows, each file as received is kept.
+      const ds = await invoke<any>(t.system, 'package_show', { id: s.dataset });
+      expect(ds.version).toBe('2');
+      expect(ds.resources.map((r: any) => r.name)).toEqual(['daftar-tps-pemilu-2024-kota-serang.csv', 'impor-1-daftar-tps.csv', 'impor-2-daftar-tps.csv']);
+      const csv = await t.server.inject({ method: 'GET', url: new URL(ds.resources[0].url).pathname });
+      expect(csv.body).toContain('\n3673011001002,3673011001,291\n3673011001003,3673011001,250\n3673011002002,3673011002,310\n');
       const kec = await region('367301');
       expect(kec.coverage).toMatchObject({ tps_expected: 4, tps_reported: 2 });
       const missing = await invoke<any>(t.system, 'results.flags', { election: E, contest: C, rule: 'missing_tps' });

@@ -57,6 +57,7 @@ ${metaList([
   [t('tpl.added'), n(s.added)],
   [t('tpl.removed'), n(s.removed)],
   [t('tpl.registeredChanged'), n(s.registeredChanged)],
+  [t('imp.dataset'), s.dataset === null ? null : html`<a href="/dataset/${s.dataset}">${s.dataset}</a>`],
   [t('tpl.logEntry'), s.logIndex === null ? null : `#${s.logIndex}`],
 ])}
 ${s.changed ? html`<h2 id="coverage-h">${t('tpl.coverage')}</h2>

@@ -3,7 +3,8 @@
  * `results.tpsListImport` replaces the list of a region with a file (src/results/tps-list.ts reads it) and, in the
  * same transaction, recomputes the flags and recapitulation of every contest of the election — listed TPS that no
  * results file mentions become expected and flagged `missing_tps` —, appends a `tps-list` entry to the publication
- * log and publishes a version of the office's TPS list dataset (results-tps-list-publish.ts). `results.tpsList` reads the list back, paged, with its totals and the imports that set it.
+ * log and publishes a version of the office's TPS list dataset (results-tps-list-publish.ts). `results.tpsList` reads
+ * the list back, paged, with its totals and the imports that set it.
  */
 import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';

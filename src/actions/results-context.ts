@@ -50,12 +50,18 @@ export function forgetTree(database: Database, electionId: string): void {
   cacheOf(database).trees.delete(electionId);
 }
 
-export async function contestOf(database: Database, electionId: string, contestId: string): Promise<{ spec: StoredContest; compiled: Contest }> {
+export async function contestOf(
+  database: Database,
+  electionId: string,
+  contestId: string,
+  /** Inside a transaction, its executor: SQLite has one connection, which the transaction holds until it ends. */
+  db: Executor = database.db,
+): Promise<{ spec: StoredContest; compiled: Contest }> {
   const c = cacheOf(database);
   const key = `${electionId}/${contestId}`;
   const hit = c.contests.get(key);
   if (hit) return hit;
-  const spec = await getContest(database.db, electionId, contestId);
+  const spec = await getContest(db, electionId, contestId);
   if (!spec) throw KotakError.notFound(`Contest ${contestId} of election ${electionId}`);
   const entry = { spec, compiled: compileContest(spec) };
   c.contests.set(key, entry);

@@ -38,8 +38,32 @@ interface PublishListInput {
   region: { code: string; name: string };
   /** The list within that region after the import. */
   rows: readonly TpsListRow[];
-  raw: FileRef;
+  /** The file as received; null for a removal, which publishes the region's list without it. */
+  raw: FileRef | null;
   listId: string;
+}
+
+/** The resource of a list file as received, the `seq`-th of the dataset. */
+function rawResource(baseUrl: string, datasetId: string, datasetName: string, seq: number, file: FileRef, now: string): Resource {
+  const id = randomUUID();
+  const name = `impor-${seq}-${safeFilename(file.filename)}`;
+  const format = formatFromFilename(file.filename) ?? 'CSV';
+  return {
+    id,
+    datasetId,
+    name,
+    description: `Berkas daftar TPS impor #${seq} (${file.filename}), apa adanya. / TPS list file of import #${seq}, as received.`,
+    format,
+    mediaType: mediaTypeOf(format),
+    size: file.size,
+    sha256: file.sha256,
+    url: downloadUrl(baseUrl, datasetName, id, name),
+    urlType: 'upload',
+    linkStatus: null,
+    position: 0,
+    created: now,
+    lastModified: now,
+  };
 }
 
 /** Writes the dataset version and its log entries; returns the dataset. */
@@ -72,27 +96,9 @@ export async function publishTpsList(ctx: ActionContext, trx: Tx, p: PublishList
     lastModified: oldNorm?.sha256 === norm.sha256 ? oldNorm.lastModified : now,
   };
   const seq = (base?.resources.filter((r) => r.name.startsWith('impor-')).length ?? 0) + 1;
-  const rawId = randomUUID();
-  const rawName = `impor-${seq}-${safeFilename(p.raw.filename)}`;
-  const rawFormat = formatFromFilename(p.raw.filename) ?? 'CSV';
-  const raw: Resource = {
-    id: rawId,
-    datasetId: id,
-    name: rawName,
-    description: `Berkas daftar TPS impor #${seq} (${p.raw.filename}), apa adanya. / TPS list file of import #${seq}, as received.`,
-    format: rawFormat,
-    mediaType: mediaTypeOf(rawFormat),
-    size: p.raw.size,
-    sha256: p.raw.sha256,
-    url: downloadUrl(config.baseUrl, name, rawId, rawName),
-    urlType: 'upload',
-    linkStatus: null,
-    position: 0,
-    created: now,
-    lastModified: now,
-  };
+  const raw = p.raw ? rawResource(config.baseUrl, id, name, seq, p.raw, now) : null;
   const others = (base?.resources ?? []).filter((r) => r.name !== normName);
-  const resources = [normalised, ...others, raw].map((r, i) => ({ ...r, position: i }));
+  const resources = [normalised, ...others, ...(raw ? [raw] : [])].map((r, i) => ({ ...r, position: i }));
   let registered = 0;
   let withRegistered = 0;
   for (const r of p.rows) {
@@ -125,7 +131,7 @@ export async function publishTpsList(ctx: ActionContext, trx: Tx, p: PublishList
     contactName: base?.contactName ?? p.org.title,
     contactEmail: base?.contactEmail ?? p.org.email,
     accessRights: 'PUBLIC',
-    version: String(seq),
+    version: String((Number(base?.version) || 0) + 1),
     extras: { ...(base?.extras ?? {}), election: p.election.id, tps_list_import: p.listId },
     created: base?.created ?? now,
     modified: now,
@@ -136,8 +142,10 @@ export async function publishTpsList(ctx: ActionContext, trx: Tx, p: PublishList
   const org = p.org.name;
   const entries: PublicationInput[] = [
     { kind: 'dataset-version', subject: `dataset:${d.id}`, organization: org, sha256: datasetDigest(d), hashOf: 'jcs', meta: { name: d.name, modified: d.modified, state: d.state } },
-    { kind: 'resource', subject: `resource:${raw.id}`, organization: org, sha256: raw.sha256!, hashOf: 'bytes', related: [`dataset:${d.id}`], meta: { dataset: d.name, name: raw.name, size: raw.size } },
   ];
+  if (raw) {
+    entries.push({ kind: 'resource', subject: `resource:${raw.id}`, organization: org, sha256: raw.sha256!, hashOf: 'bytes', related: [`dataset:${d.id}`], meta: { dataset: d.name, name: raw.name, size: raw.size } });
+  }
   if (normalised.sha256 !== oldNorm?.sha256) {
     entries.push({ kind: 'resource', subject: `resource:${normId}`, organization: org, sha256: norm.sha256, hashOf: 'bytes', related: [`dataset:${d.id}`], meta: { dataset: d.name, name: normName, size: norm.size } });
   }

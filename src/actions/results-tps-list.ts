@@ -10,19 +10,21 @@ import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { KotakError } from '../errors.js';
 import { commonRegion } from '../results/merge.js';
-import { NATIONAL_CODE } from '../results/regions.js';
 import { readTpsList, tpsListFormat, type ListedTps } from '../results/tps-list.js';
+import type { Organization } from '../catalog/types.js';
+import { NATIONAL_CODE, type RegionTree } from '../results/regions.js';
+import type { Election } from '../results/types.js';
 import { listContests, lockAndBumpContest, lockContest } from '../store/results/elections.js';
 import { hasForms } from '../store/results/forms.js';
-import { insertTpsListImport, replaceTpsList, tpsListImports, tpsListIn, tpsListPage, tpsListTotals, type TpsListRow } from '../store/results/tps-list.js';
+import { insertTpsListImport, replaceTpsList, tpsListImports, tpsListIn, tpsListPage, tpsListRegions, tpsListTotals, within, type TpsListRow } from '../store/results/tps-list.js';
 import { anyone, requireRole, signedIn } from './policies.js';
 import { overlap } from './results-coverage.js';
 import { contestOf, noteRevision, PAGING, requireElection, requireRegion, treeOf } from './results-context.js';
-import { owningOrganization } from './results-publish.js';
+import { owningOrganization, type FileRef } from './results-publish.js';
 import { publishTpsList } from './results-tps-list-publish.js';
 import { allDesaRows, fullState, tpsListOfContest, writeState } from './results-state.js';
 import { withTransaction } from './tx.js';
-import { defineAction, type ActionExtra } from './types.js';
+import { defineAction, type ActionContext, type ActionExtra } from './types.js';
 import { withInputFile } from './input-file.js';
 
 /** Rolls back a list import that changes nothing. */
@@ -67,58 +69,123 @@ export const resultsTpsListImport = defineAction({
       const region = commonRegion(tree, rows.map((r) => r.region));
       const org = await owningOrganization(database.db, tree, region);
       requireRole(ctx, org.id, 'editor');
-      let registered: number | null = null;
-      for (const r of rows) if (r.registered !== null) registered = (registered ?? 0) + r.registered;
-      const base = { election: election.id, region: { code: region, name: tree.get(region)!.name }, organization: org.name, tps: rows.length, registered };
-      const revisions: Array<[string, number]> = [];
-      try {
-        const out = await withTransaction(ctx, async (trx) => {
-          const contests = await listContests(trx, election.id);
-          // Every contest's state is rewritten: hold them all, as a results import holds its own (elections.ts).
-          for (const c of contests) await lockContest(trx, database.dialect, election.id, c.id);
-          const changes = listChanges(await tpsListIn(trx, election.id, region), rows);
-          if (changes.added + changes.removed + changes.registeredChanged === 0) throw new NothingChanged();
-          const listId = randomUUID();
-          const now = ctx.services.now().toISOString();
-          await replaceTpsList(trx, database, election.id, region, listId, rows);
-          // Recorded first: the contests' checks read the regions lists were given for (tps_not_in_list).
-          const { index } = await ctx.services.log.append(trx, {
-            kind: 'tps-list',
-            subject: `tps-list:${election.id}.${region}`,
-            organization: org.name,
-            sha256: file.sha256,
-            meta: { election: election.id, region, filename: file.filename, size: file.size, tps: rows.length, registered, ...changes },
-          });
-          await insertTpsListImport(trx, {
-            id: listId, election_id: election.id, region_code: region, created: now, actor_id: ctx.actor?.id ?? null, actor_name: ctx.actor?.name ?? null,
-            filename: file.filename, sha256: file.sha256, size: file.size, tps: rows.length, registered, organization_id: org.id, log_index: index,
-          });
-          // The office's dataset holds the list of its whole region, of which this import may be a part.
-          const pubCode = org.regionCode && tree.get(org.regionCode) ? org.regionCode : region;
-          const dataset = await publishTpsList(ctx, trx, {
-            election, org, region: { code: pubCode, name: pubCode === NATIONAL_CODE ? 'Indonesia' : tree.get(pubCode)!.name },
-            rows: await tpsListIn(trx, election.id, pubCode), raw: file, listId,
-          });
-          const coverage: Array<{ contest: string; expected: number; reported: number; missing: number }> = [];
-          for (const c of contests) {
-            revisions.push([c.id, await lockAndBumpContest(trx, election.id, c.id)]);
-            const area = overlap(region, c.regionCode ?? NATIONAL_CODE);
-            if (!area || !(await hasForms(trx, election.id, c.id))) continue;
-            const { compiled } = await contestOf(database, election.id, c.id);
-            const full = await fullState(await allDesaRows(trx, election.id, c.id), compiled, tree, await tpsListOfContest(trx, election.id, compiled));
-            await writeState(trx, database, election.id, c.id, full);
-            const t = full.recap.totals(area);
-            coverage.push({ contest: c.id, expected: t.tps.expected, reported: t.tps.reported, missing: t.flags.missing_tps ?? 0 });
-          }
-          return { ...base, changed: true, id: listId, ...changes, dataset: dataset.name as string | null, contests: coverage, logIndex: index as number | null };
-        });
-        for (const [c, rev] of revisions) noteRevision(database, election.id, c, rev);
-        return out;
-      } catch (e) {
-        if (!(e instanceof NothingChanged)) throw e;
-        return { ...base, changed: false, id: null as string | null, added: 0, removed: 0, registeredChanged: 0, dataset: null, contests: [], logIndex: null };
-      }
+      return applyTpsList(ctx, { election, tree, region, org, rows, file });
     });
+  },
+});
+
+interface ApplyInput {
+  election: Election;
+  tree: RegionTree;
+  /** The region whose list is replaced (its whole subtree). */
+  region: string;
+  org: Organization;
+  /** The new list of the region, by region and TPS code; none for a removal. */
+  rows: readonly ListedTps[];
+  /** The list file, in the blob store: its SHA-256 is what the log entry commits to (the audit reads it back). */
+  file: FileRef;
+  /** A removal publishes no file as received. */
+  removal?: boolean;
+}
+
+/**
+ * Replaces the list of a region in one transaction: the rows, the import record, the `tps-list` log entry, the
+ * office's dataset version, and the flags and recapitulation of every contest of the election. A list equal to the
+ * stored one changes nothing and logs nothing.
+ */
+async function applyTpsList(ctx: ActionContext, p: ApplyInput) {
+  const { database } = ctx.services;
+  const { election, tree, region, org, rows, file } = p;
+  let registered: number | null = null;
+  for (const r of rows) if (r.registered !== null) registered = (registered ?? 0) + r.registered;
+  const base = { election: election.id, region: { code: region, name: regionName(tree, region) }, organization: org.name, tps: rows.length, registered };
+  const revisions: Array<[string, number]> = [];
+  try {
+    const out = await withTransaction(ctx, async (trx) => {
+      const contests = await listContests(trx, election.id);
+      // Every contest's state is rewritten: hold them all, as a results import holds its own (elections.ts).
+      for (const c of contests) await lockContest(trx, database.dialect, election.id, c.id);
+      const changes = listChanges(await tpsListIn(trx, election.id, region), rows);
+      if (changes.added + changes.removed + changes.registeredChanged === 0) throw new NothingChanged();
+      const listId = randomUUID();
+      const now = ctx.services.now().toISOString();
+      await replaceTpsList(trx, database, election.id, region, listId, rows);
+      // Recorded first: the contests' checks read the regions lists were given for (tps_not_in_list).
+      const { index } = await ctx.services.log.append(trx, {
+        kind: 'tps-list',
+        subject: `tps-list:${election.id}.${region}`,
+        organization: org.name,
+        sha256: file.sha256,
+        meta: { election: election.id, region, filename: file.filename, size: file.size, tps: rows.length, registered, ...changes },
+      });
+      await insertTpsListImport(trx, {
+        id: listId, election_id: election.id, region_code: region, created: now, actor_id: ctx.actor?.id ?? null, actor_name: ctx.actor?.name ?? null,
+        filename: file.filename, sha256: file.sha256, size: file.size, tps: rows.length, registered, organization_id: org.id, log_index: index,
+      });
+      // The office's dataset holds the list of its whole region, of which this import may be a part.
+      const pubCode = org.regionCode && tree.get(org.regionCode) ? org.regionCode : region;
+      const dataset = await publishTpsList(ctx, trx, {
+        election, org, region: { code: pubCode, name: regionName(tree, pubCode) },
+        rows: await tpsListIn(trx, election.id, pubCode), raw: p.removal ? null : file, listId,
+      });
+      const coverage: Array<{ contest: string; expected: number; reported: number; missing: number }> = [];
+      for (const c of contests) {
+        revisions.push([c.id, await lockAndBumpContest(trx, election.id, c.id)]);
+        const area = overlap(region, c.regionCode ?? NATIONAL_CODE);
+        if (!area || !(await hasForms(trx, election.id, c.id))) continue;
+        const { compiled } = await contestOf(database, election.id, c.id, trx);
+        const full = await fullState(await allDesaRows(trx, election.id, c.id), compiled, tree, await tpsListOfContest(trx, election.id, compiled));
+        await writeState(trx, database, election.id, c.id, full);
+        const t = full.recap.totals(area);
+        coverage.push({ contest: c.id, expected: t.tps.expected, reported: t.tps.reported, missing: t.flags.missing_tps ?? 0 });
+      }
+      return { ...base, changed: true, id: listId, ...changes, dataset: dataset.name as string | null, contests: coverage, logIndex: index as number | null };
+    });
+    for (const [c, rev] of revisions) noteRevision(database, election.id, c, rev);
+    return out;
+  } catch (e) {
+    if (!(e instanceof NothingChanged)) throw e;
+    return { ...base, changed: false, id: null as string | null, added: 0, removed: 0, registeredChanged: 0, dataset: null as string | null, contests: [], logIndex: null };
+  }
+}
+
+const regionName = (tree: RegionTree, code: string) => (code === NATIONAL_CODE ? 'Indonesia' : tree.get(code)!.name);
+
+/** The file a removal logs: a list of no TPS (the audit replays it as emptying the region, results-tps-list-audit.ts). */
+const EMPTY_LIST = Buffer.from('tps_code,pemilih_dpt_total\n');
+
+export const resultsTpsListRemove = defineAction({
+  name: 'results.tpsListRemove',
+  summary:
+    'Remove the TPS list of a region that has a list of its own (not part of a wider region\'s list): its listed TPS are no longer expected, ' +
+    "and every contest of the election is recomputed. Logged as a list of no TPS; the office's TPS list dataset gets a new version.",
+  input: Type.Object({
+    election: Type.String({ minLength: 1 }),
+    region: Type.String({ minLength: 1 }),
+  }),
+  readOnly: false,
+  policy: signedIn,
+  async run(ctx, input) {
+    const { database, blobs } = ctx.services;
+    const election = await requireElection(database.db, input.election);
+    const tree = await treeOf(database, election.id);
+    const region = input.region === NATIONAL_CODE ? NATIONAL_CODE : requireRegion(tree, input.region);
+    const org = await owningOrganization(database.db, tree, region);
+    requireRole(ctx, org.id, 'editor');
+    const regions = await tpsListRegions(database.db, election.id);
+    if (!regions.includes(region)) {
+      const wider = regions.find((r) => within(region, r));
+      throw KotakError.validation({
+        region: [
+          wider
+            ? `The TPS list of ${region} is part of the list of ${wider}: upload a new list for ${wider} instead`
+            : `Region ${region} has no TPS list of its own${regions.length ? ` (lists are in effect for ${regions.join(', ')})` : ''}`,
+        ],
+      });
+    }
+    const stored = await blobs.put(EMPTY_LIST);
+    const file = { ...stored, filename: `hapus-daftar-tps-${region}.csv` };
+    return applyTpsList(ctx, { election, tree, region, org, rows: [], file, removal: true });
   },
 });
 

@@ -5,14 +5,14 @@ import { resultsImport } from './results-import.js';
 import { resultsCompare, resultsOfficialImport } from './results-official.js';
 import { resultsFlags, resultsForensics, resultsImports, resultsRegion, resultsTps } from './results-read.js';
 import { resultsReceipt } from './results-receipt.js';
-import { resultsTpsList, resultsTpsListImport } from './results-tps-list.js';
+import { resultsTpsList, resultsTpsListImport, resultsTpsListRemove } from './results-tps-list.js';
 import { registerResultsAudit } from './results-audit.js';
 
 export const RESULTS_ACTIONS: ReadonlyArray<unknown> = [
   electionList, electionCreate, contestList, contestCreate,
   resultsImport, resultsRegion, resultsTps, resultsReceipt, resultsFlags, resultsForensics, resultsImports,
   resultsDownload, resultsExportNist, resultsExportOpenElections, resultsOfficialImport, resultsCompare,
-  resultsTpsListImport, resultsTpsList,
+  resultsTpsListImport, resultsTpsListRemove, resultsTpsList,
 ];
 
 // The self-audit checks stored TPS figures against the log wherever the results part is loaded (src/integrity/audit.ts).

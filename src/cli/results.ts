@@ -1,7 +1,8 @@
 /**
  * `kotak results import FILE --election E --contest C [--format F] [--layout L] [--reason TEXT]`: imports a results
  * file through the `results.import` path, with a progress bar while the file is read.
- * `kotak results tps-list FILE --election E`: imports the election's TPS list (`results.tpsListImport`).
+ * `kotak results tps-list FILE --election E`: imports the election's TPS list (`results.tpsListImport`);
+ * `kotak results tps-list-remove REGION --election E` removes a region's list (`results.tpsListRemove`).
  */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
@@ -69,7 +70,27 @@ export function registerResults(program: Command): void {
         }
         console.log(`TPS list of ${s.region.code} ${s.region.name} (${s.election}), published by ${s.organization}: ${s.tps} TPS, ${s.registered ?? 'no'} registered voters`);
         console.log(`  ${s.added} TPS added, ${s.removed} removed, ${s.registeredChanged} with other registered voters; log entry #${s.logIndex}; dataset ${s.dataset}`);
-        for (const c of s.contests) console.log(`  ${c.contest}: coverage ${c.reported}/${c.expected} TPS, ${c.missing} without results`);
+        printListCoverage(s);
       });
     });
+  results
+    .command('tps-list-remove')
+    .description("Remove the TPS list of a region that has a list of its own: its listed TPS are no longer expected in any contest.")
+    .argument('<region>', 'region code whose list is removed, e.g. 367301')
+    .requiredOption('--election <id>', 'election id, e.g. pemilu-2024')
+    .action(async (region: string, opts: { election: string }) => {
+      await withCliApp(async (ctx) => {
+        const s = await invoke<ListSummary>(ctx, 'results.tpsListRemove', { election: opts.election, region });
+        if (!s.changed) {
+          console.log(`Nothing changed: ${s.region.code} ${s.region.name} has no listed TPS.`);
+          return;
+        }
+        console.log(`TPS list of ${s.region.code} ${s.region.name} (${s.election}) removed by ${s.organization}: ${s.removed} TPS; log entry #${s.logIndex}; dataset ${s.dataset}`);
+        printListCoverage(s);
+      });
+    });
+}
+
+function printListCoverage(s: ListSummary): void {
+  for (const c of s.contests) console.log(`  ${c.contest}: coverage ${c.reported}/${c.expected} TPS, ${c.missing} without results`);
 }

@@ -110,6 +110,14 @@ describe('browser: an editor uploads the TPS list', () => {
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Laporan daftar TPS');
     expect(await page.getByRole('table', { name: 'Data masuk setiap pemilihan' }).locator('tbody tr').textContent()).toMatch(/2 dari 3 TPS\s*1$/);
     await expectAccessible(page, 'TPS list report');
+    // Back to the form: the second one removes the list of the desa again.
+    await page.goto(h.origin + '/ruang-kerja/daftar-tps');
+    await auditPage(h, '/ruang-kerja/daftar-tps', { from: context, screenshot: 'tps-list' });
+    await page.getByLabel('Kode wilayah').fill('3673011001');
+    await page.getByRole('button', { name: 'Hapus daftar' }).click();
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Laporan daftar TPS');
+    expect(await page.getByRole('status').first().textContent()).toMatch(/^Daftar TPS wilayah ini dihapus dan dicatat sebagai entri log #\d+\.$/);
+    await expectAccessible(page, 'TPS list removal report');
     expectSameOrigin(h, traffic);
     await context.close();
   });

@@ -163,4 +163,31 @@ describe('results.tpsListImport page', () => {
     expect(again.body).toContain('Tidak ada yang berubah: daftar ini sama dengan yang sudah tersimpan.');
     expect(again.body).not.toContain('<dt>Entri log</dt>');
   });
+
+  it('removes the list of a region from the second form: refused with the reason first, then the report', async () => {
+    const cookie = await signIn('operator-serang');
+    const form = await t.server.inject({ url: PAGE, headers: { cookie } });
+    expect(form.body).toContain('<h2 id="remove-h">Hapus daftar TPS suatu wilayah</h2>');
+    const remove = (region: string, csrf = csrfOf(form.body)) =>
+      t.server.inject({
+        method: 'POST', url: `${PAGE}/hapus`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrf, election: 'pemilu-2024', region }).toString(),
+      });
+    expect((await remove('3673011001', 'palsu')).statusCode).toBe(403);
+    // The list was given for the desa: the kecamatan has none of its own.
+    const refused = await remove('367301');
+    expect(refused.statusCode).toBe(409); // the validation status of the CKAN API this portal follows
+    expect(refused.body).toContain('Daftar tidak dihapus; tidak ada yang berubah.');
+    expect(refused.body).toContain('region: Region 367301 has no TPS list of its own (lists are in effect for 3673011001)');
+    expect(refused.body).toContain('value="367301"');
+    expect(await listed()).toBe(4);
+    const res = await remove('3673011001');
+    expect(res.statusCode).toBe(200);
+    const entry = await t.app.services.database.db.selectFrom('log_entries').select('idx').where('kind', '=', 'tps-list').orderBy('idx', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(res.body).toContain(`Daftar TPS wilayah ini dihapus dan dicatat sebagai entri log #${entry.idx}.`);
+    expect(res.body).toContain('<dt>TPS dihapus</dt><dd>4</dd>');
+    expect(await listed()).toBe(0);
+    const region = await invoke<{ flags: Record<string, number> }>(t.system, 'results.region', { election: 'pemilu-2024', contest: 'ppwp', code: '3673011001' });
+    expect(region.flags.tps_not_in_list ?? 0).toBe(0);
+  });
 });

@@ -1,4 +1,7 @@
-/** `kotak results import`: the command imports through the same path as the API and prints what it did. */
+/**
+ * `kotak results import`, `tps-list` and `tps-list-remove`: the commands go through the same actions as the API and
+ * print what they did.
+ */
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invoke } from '../../src/actions/invoke.js';
@@ -9,6 +12,7 @@ import { KPU_2024_ALIASES, parseRegionCsv } from '../../src/results/regions.js';
 import { readFileSync } from 'node:fs';
 import type { TestApp } from '../support/app.js';
 import { createResultsApp } from './support/app.js';
+import { writeTmp } from './support/fixtures.js';
 
 describe('kotak results import', () => {
   let t: TestApp;
@@ -21,7 +25,7 @@ describe('kotak results import', () => {
     await t?.close();
   });
 
-  async function cli(args: string[]): Promise<string> {
+  async function cli(args: string[], command = 'import'): Promise<string> {
     const saved = { ...process.env };
     Object.assign(process.env, { KOTAK_DATA_DIR: t.dataDir, KOTAK_BASE_URL: 'http://kotak.test', KOTAK_SEED: 'false' });
     const out: string[] = [];
@@ -29,7 +33,7 @@ describe('kotak results import', () => {
     try {
       const program = new Command('kotak').exitOverride();
       registerResults(program);
-      await program.parseAsync(['node', 'kotak', 'results', 'import', ...args]);
+      await program.parseAsync(['node', 'kotak', 'results', command, ...args]);
     } finally {
       log.mockRestore();
       process.env = saved;
@@ -53,5 +57,16 @@ describe('kotak results import', () => {
 
   it('refuses an unknown format', async () => {
     await expect(cli([BANTEN_RESULTS_CSV, '--election', 'pemilu-2024', '--contest', 'ppwp', '--format', 'pdf'])).rejects.toThrow(/--format must be one of/);
+  });
+
+  it('imports a TPS list and removes it again', async () => {
+    const file = writeTmp('dpt.csv', 'tps_code,dpt\n3673011001001,289\n3673011001002,290\n3673011001099,301\n');
+    const out = await cli([file, '--election', 'pemilu-2024'], 'tps-list');
+    expect(out).toMatch(/^TPS list of 3673011001 [^(]+\(pemilu-2024\), published by kpu-kota-serang: 3 TPS, 880 registered voters\n/);
+    expect(out).toMatch(/ {2}3 TPS added, 0 removed, 0 with other registered voters; log entry #\d+; dataset daftar-tps-pemilu-2024-kota-serang\n/);
+    expect(out).toMatch(/ {2}ppwp: coverage \d+\/\d+ TPS, \d+ without results$/);
+    const removed = await cli(['3673011001', '--election', 'pemilu-2024'], 'tps-list-remove');
+    expect(removed).toMatch(/^TPS list of 3673011001 [^(]+\(pemilu-2024\) removed by kpu-kota-serang: 3 TPS; log entry #\d+; dataset daftar-tps-pemilu-2024-kota-serang/);
+    await expect(cli(['3673011001', '--election', 'pemilu-2024'], 'tps-list-remove')).rejects.toThrow(/Validation failed/);
   });
 });

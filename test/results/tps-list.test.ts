@@ -281,5 +281,43 @@ for (const dialect of DIALECTS) {
       await db().insertInto('results_tps').values(gone).execute();
       expect(listFindings(await audit())).toEqual([]);
     });
+
+    it('removes the list of a region that has its own: its listed TPS are no longer expected, and the audit still agrees', async () => {
+      const remove = (region: string, ctx = t.system) => invoke<any>(ctx, 'results.tpsListRemove', { election: E, region });
+      // Lists in effect now: Kota Serang (3673, which replaced the kecamatan list of 367301) and one Pandeglang desa.
+      expect(JSON.stringify((await failure(remove('367301'))).fields)).toMatch(/part of the list of 3673: upload a new list for 3673 instead/);
+      expect(JSON.stringify((await failure(remove('3604'))).fields)).toMatch(/Region 3604 has no TPS list of its own \(lists are in effect for 3601012001, 3673\)/);
+      const serang = await makeUser(t, { org: 'kpu-kota-serang', role: 'editor' });
+      expect((await failure(remove('3601012001', t.as(serang.actor)))).code).toBe('forbidden');
+      const before = await region('3673');
+      const listed = Number((await invoke<any>(t.system, 'results.tpsList', { election: E, region: '3673' })).total);
+      const logBefore = await count('log_entries');
+      const s = await remove('3673', t.as(serang.actor));
+      expect(s).toMatchObject({ changed: true, region: { code: '3673' }, organization: 'kpu-kota-serang', tps: 0, removed: listed, added: 0, dataset: 'daftar-tps-pemilu-2024-kota-serang' });
+      // The list's entry and the dataset version with the emptied list CSV; no file as received.
+      expect(await count('log_entries')).toBe(logBefore + 3);
+      const after = await region('3673');
+      expect(after.coverage.tps_expected).toBe(before.coverage.tps_expected - 1);
+      expect(after.flags.tps_not_in_list ?? 0).toBe(0);
+      expect(after.flags.registered_eq_list ?? 0).toBe(0);
+      expect(after.totals).toEqual(before.totals);
+      expect((await invoke<any>(t.system, 'results.tpsList', { election: E, region: '3673' })).total).toBe(0);
+      const ds = await invoke<any>(t.system, 'package_show', { id: s.dataset });
+      expect(ds.resources.filter((r: any) => r.name.startsWith('impor-'))).toHaveLength(3);
+      const csv = await t.server.inject({ method: 'GET', url: new URL(ds.resources[0].url).pathname });
+      expect(csv.body).toBe('tps_code,desa_code,pemilih_dpt_total\n');
+      expect((await invoke<AuditReport>(t.system, 'log.audit', {})).findings.filter((f) => f.subject?.startsWith('tps-list:'))).toEqual([]);
+      // The region has no list of its own any more.
+      expect(JSON.stringify((await failure(remove('3673'))).fields)).toMatch(/Region 3673 has no TPS list of its own/);
+      // REST: DELETE …/tps-list?region= is the Pandeglang office's for its desa.
+      const url = `/api/v1/elections/${E}/tps-list?region=3601012001`;
+      expect((await t.server.inject({ method: 'DELETE', url })).statusCode).toBe(403);
+      expect((await t.server.inject({ method: 'DELETE', url, headers: serang.headers })).statusCode).toBe(403);
+      const pandeglang = await makeUser(t, { org: 'kpu-kabupaten-pandeglang', role: 'editor' });
+      const ok = await t.server.inject({ method: 'DELETE', url, headers: pandeglang.headers });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json().data).toMatchObject({ changed: true, removed: 1 });
+      expect((await region('36')).flags.tps_not_in_list ?? 0).toBe(0);
+    });
   });
 }

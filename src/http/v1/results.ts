@@ -29,6 +29,14 @@ const ROUTES: RestRoute[] = [
     querystring: Type.Object({ region: Type.Optional(Type.String()), limit: Type.Optional(Type.Integer()), offset: Type.Optional(Type.Integer()) }),
   },
   { method: 'POST', url: '/elections/:election/tps-list', action: 'results.tpsListImport', tag: 'results', params: Type.Object(E) },
+  {
+    method: 'DELETE',
+    url: '/elections/:election/tps-list',
+    action: 'results.tpsListRemove',
+    tag: 'results',
+    params: Type.Object(E),
+    querystring: Type.Object({ region: Type.String() }),
+  },
   { method: 'POST', url: '/elections/:election/contests', action: 'contest.create', tag: 'results', params: Type.Object(E) },
   { method: 'GET', url: `${base}/tps/:tps`, action: 'results.tps', tag: 'results', params: Type.Object({ ...EC, tps: Type.String() }) },
   {

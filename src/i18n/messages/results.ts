@@ -171,5 +171,15 @@ export const resultsMessages = defineMessages({
     en: 'No contest has results in this area yet; coverage will be counted against this list once results are imported.',
   },
   'tpl.again': { id: 'Unggah daftar lain', en: 'Upload another list' },
+  'tpl.remove': { id: 'Hapus daftar TPS suatu wilayah', en: "Remove a region's TPS list" },
+  'tpl.remove.lead': {
+    id: 'Untuk wilayah yang punya daftar sendiri (bukan bagian dari daftar wilayah yang lebih luas): TPS di daftarnya tidak lagi dihitung sebagai TPS yang diharapkan, dan data masuk setiap pemilihan dihitung ulang. Penghapusan dicatat di log publikasi.',
+    en: 'For a region with a list of its own (not part of a wider region\'s list): its listed TPS are no longer expected, and the coverage of every contest is recomputed. The removal is recorded in the publication log.',
+  },
+  'tpl.remove.region': { id: 'Kode wilayah', en: 'Region code' },
+  'tpl.remove.region.hint': { id: 'Kode Kemendagri, misalnya 3673 atau 367301.', en: 'Kemendagri code, e.g. 3673 or 367301.' },
+  'tpl.remove.submit': { id: 'Hapus daftar', en: 'Remove the list' },
+  'tpl.remove.failed': { id: 'Daftar tidak dihapus; tidak ada yang berubah.', en: 'The list was not removed; nothing changed.' },
+  'tpl.removedSaved': { id: 'Daftar TPS wilayah ini dihapus dan dicatat sebagai entri log #{index}.', en: "This region's TPS list was removed and recorded as log entry #{index}." },
   'res.outliers': { id: 'TPS yang jauh dari kecamatannya (skor-z robust)', en: 'TPS far from their district (robust z-score)' },
 });

@@ -82,10 +82,23 @@ export async function replaceTpsList(trx: Tx, database: Database, electionId: st
   await bulkInsert(trx, database, TPS_LIST, rows.map((r) => [electionId, r.region, r.tps, r.registered, listId]));
 }
 
-/** The regions list imports were given for (each replaced its region's list), without repeats. */
+/**
+ * The regions whose list is in effect: the list imports replayed in log order — each replaces the lists within its
+ * region; a removal (an import of no TPS, results.tpsListRemove) leaves none there.
+ */
 export async function tpsListRegions(db: Executor, electionId: string): Promise<string[]> {
-  const rows = await db.selectFrom('results_tps_lists').select('region_code').distinct().where('election_id', '=', electionId).orderBy('region_code').execute();
-  return rows.map((r) => r.region_code);
+  const rows = await db.selectFrom('results_tps_lists').select(['region_code', 'tps']).where('election_id', '=', electionId).orderBy('log_index').orderBy('created').execute();
+  let regions: string[] = [];
+  for (const r of rows) {
+    regions = regions.filter((x) => !within(x, r.region_code));
+    if (Number(r.tps) > 0) regions.push(r.region_code);
+  }
+  return regions.sort();
+}
+
+/** Whether region `code` lies in `region`'s subtree (Kemendagri codes extend their parent's). */
+export function within(code: string, region: string): boolean {
+  return region === NATIONAL_CODE || code.startsWith(region);
 }
 
 /**

@@ -17,7 +17,7 @@ export function hasTpsListImport(): boolean {
 
 /**
  * /ruang-kerja/daftar-tps: upload an election's TPS list (results.tpsListImport) with upload progress; the answer is
- * the list report. Who may upload is the action's policy (an editor of the KPU office owning the list's region).
+ * the list report. /ruang-kerja/daftar-tps/hapus removes a region's list (results.tpsListRemove), with the same report. Who may upload is the action's policy (an editor of the KPU office owning the list's region).
  */
 export function tpsListRoutes(server: FastifyInstance, kit: PageKit): void {
   const elections = (action: ActionContext) => invoke<ElectionSummary[]>(action, 'election.list', {});
@@ -48,6 +48,25 @@ export function tpsListRoutes(server: FastifyInstance, kit: PageKit): void {
       return kit.send(reply, tpsListReportPage(page, summary, contests));
     } catch (e) {
       return again(refusalMessages(e), isKotakError(e) ? e.status : 400);
+    }
+  });
+
+  server.post<{ Body: Record<string, string | string[] | undefined> }>('/ruang-kerja/daftar-tps/hapus', async (req, reply) => {
+    if (!hasTpsListImport()) throw KotakError.notFound('Page');
+    kit.checkCsrf(req, req.body);
+    const { page, action } = await kit.begin(req, reply);
+    requireActor(action);
+    reply.header('cache-control', 'no-store');
+    const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+    const election = one(req.body?.election);
+    const region = one(req.body?.region);
+    try {
+      const summary = await invoke<TpsListImportSummary>(action, 'results.tpsListRemove', { election, region });
+      const contests = await invoke<ContestSummary[]>(action, 'contest.list', { election });
+      return kit.send(reply, tpsListReportPage(page, summary, contests, true));
+    } catch (e) {
+      const removeErrors = refusalMessages(e);
+      return kit.send(reply, tpsListFormPage(page, { elections: await elections(action), maxBytes: maxBytes(), values: { election, region }, removeErrors }), isKotakError(e) ? e.status : 400);
     }
   });
 }

@@ -8,9 +8,11 @@ import type { ContestSummary, ElectionSummary, TpsListImportSummary } from '../r
 export interface TpsListFormView {
   elections: ElectionSummary[];
   maxBytes: number;
-  values?: { election?: string };
+  values?: { election?: string; region?: string };
   /** Field errors or the message of a refused list (the reader names row and column). */
   errors?: string[];
+  /** Why a removal was refused (the region has no list of its own, …). */
+  removeErrors?: string[];
 }
 
 /** The TPS list form: the upload shows its progress (enhance island); the answer is the list report. */
@@ -34,12 +36,22 @@ ${csrfField(ctx)}
     })}</span><input id="f-upload" type="file" name="upload" required aria-describedby="f-upload-hint" accept=".csv,.xlsx"></div>
 <p><button type="submit">${t('tpl.submit')}</button></p>
 <p><progress hidden max="1"></progress> <span data-progress-status role="status"></span></p>
+</form>
+<h2 id="remove-h">${t('tpl.remove')}</h2><p>${t('tpl.remove.lead')}</p>
+${v.removeErrors?.length ? html`<div class="notice bad" role="alert"><p><strong>${t('tpl.remove.failed')}</strong></p><ul>${v.removeErrors.map((e) => html`<li>${e}</li>`)}</ul></div>` : ''}
+<form class="stack" method="post" action="/ruang-kerja/daftar-tps/hapus" aria-labelledby="remove-h">
+${csrfField(ctx)}
+<div class="field"><label for="r-election">${t('tpl.election')}</label><select id="r-election" name="election" required>${v.elections.map(
+      (e) => html`<option value="${e.id}"${e.id === chosen ? html` selected` : ''}>${e.title}</option>`,
+    )}</select></div>
+<div class="field"><label for="r-region">${t('tpl.remove.region')}</label><span class="hint" id="r-region-hint">${t('tpl.remove.region.hint')}</span><input id="r-region" type="text" name="region" required inputmode="numeric" pattern="[0-9]{2,10}" value="${v.values?.region ?? ''}" aria-describedby="r-region-hint"></div>
+<p><button type="submit" class="secondary">${t('tpl.remove.submit')}</button></p>
 </form>`}`,
   });
 }
 
 /** The report of a list import: where it applies, what changed, and each contest's coverage against the new list. */
-export function tpsListReportPage(ctx: PageContext, s: TpsListImportSummary, contests: ContestSummary[]): Html {
+export function tpsListReportPage(ctx: PageContext, s: TpsListImportSummary, contests: ContestSummary[], removal = false): Html {
   const { t } = ctx;
   const n = (x: number) => formatNumber(ctx.locale, x);
   const titles = new Map(contests.map((c) => [c.id, c.title]));
@@ -48,7 +60,7 @@ export function tpsListReportPage(ctx: PageContext, s: TpsListImportSummary, con
     title: t('tpl.report'),
     breadcrumbs: [{ label: t('ws.title'), href: '/ruang-kerja' }, { label: t('tpl.title'), href: '/ruang-kerja/daftar-tps' }, { label: t('tpl.report') }],
     body: html`<h1>${t('tpl.report')}</h1>
-<p class="notice ${s.changed ? 'ok' : ''}" role="status">${s.changed ? t('tpl.saved', { index: s.logIndex ?? '—' }) : t('tpl.unchanged')}</p>
+<p class="notice ${s.changed ? 'ok' : ''}" role="status">${s.changed ? t(removal ? 'tpl.removedSaved' : 'tpl.saved', { index: s.logIndex ?? '—' }) : t('tpl.unchanged')}</p>
 ${metaList([
   [t('res.region'), region],
   [t('dataset.organization'), html`<a href="/organization/${s.organization}">${s.organization}</a>`],

@@ -172,16 +172,13 @@ export const resultsTpsListRemove = defineAction({
     const region = input.region === NATIONAL_CODE ? NATIONAL_CODE : requireRegion(tree, input.region);
     const org = await owningOrganization(database.db, tree, region);
     requireRole(ctx, org.id, 'editor');
+    // A list inside a wider one (a desa list given after its kab/kota's) is not removed alone: the wider list would
+    // then expect no TPS there, and every form of the region would be flagged tps_not_in_list.
     const regions = await tpsListRegions(database.db, election.id);
+    const wider = regions.find((r) => r !== region && within(region, r));
+    if (wider) throw KotakError.validation({ region: [`The TPS list of ${region} is part of the list of ${wider}: upload a new list for ${wider} instead`] });
     if (!regions.includes(region)) {
-      const wider = regions.find((r) => within(region, r));
-      throw KotakError.validation({
-        region: [
-          wider
-            ? `The TPS list of ${region} is part of the list of ${wider}: upload a new list for ${wider} instead`
-            : `Region ${region} has no TPS list of its own${regions.length ? ` (lists are in effect for ${regions.join(', ')})` : ''}`,
-        ],
-      });
+      throw KotakError.validation({ region: [`Region ${region} has no TPS list of its own${regions.length ? ` (lists are in effect for ${regions.join(', ')})` : ''}`] });
     }
     const stored = await blobs.put(EMPTY_LIST);
     const file = { ...stored, filename: `hapus-daftar-tps-${region}.csv` };

@@ -289,6 +289,9 @@ for (const dialect of DIALECTS) {
       expect(JSON.stringify((await failure(remove('3604'))).fields)).toMatch(/Region 3604 has no TPS list of its own \(lists are in effect for 3601012001, 3673\)/);
       const serang = await makeUser(t, { org: 'kpu-kota-serang', role: 'editor' });
       expect((await failure(remove('3601012001', t.as(serang.actor)))).code).toBe('forbidden');
+      // A desa list given after the Kota Serang list is in effect too, but inside it: it is not removed alone.
+      expect((await importList('tps_code,dpt\n3673011002001,300\n', 'dpt-3673011002.csv')).changed).toBe(true);
+      expect(JSON.stringify((await failure(remove('3673011002'))).fields)).toMatch(/part of the list of 3673: upload a new list for 3673 instead/);
       const before = await region('3673');
       const listed = Number((await invoke<any>(t.system, 'results.tpsList', { election: E, region: '3673' })).total);
       const logBefore = await count('log_entries');
@@ -303,7 +306,7 @@ for (const dialect of DIALECTS) {
       expect(after.totals).toEqual(before.totals);
       expect((await invoke<any>(t.system, 'results.tpsList', { election: E, region: '3673' })).total).toBe(0);
       const ds = await invoke<any>(t.system, 'package_show', { id: s.dataset });
-      expect(ds.resources.filter((r: any) => r.name.startsWith('impor-'))).toHaveLength(3);
+      expect(ds.resources.filter((r: any) => r.name.startsWith('impor-'))).toHaveLength(4);
       const csv = await t.server.inject({ method: 'GET', url: new URL(ds.resources[0].url).pathname });
       expect(csv.body).toBe('tps_code,desa_code,pemilih_dpt_total\n');
       expect((await invoke<AuditReport>(t.system, 'log.audit', {})).findings.filter((f) => f.subject?.startsWith('tps-list:'))).toEqual([]);

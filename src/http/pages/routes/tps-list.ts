@@ -17,7 +17,8 @@ export function hasTpsListImport(): boolean {
 
 /**
  * /ruang-kerja/daftar-tps: upload an election's TPS list (results.tpsListImport) with upload progress; the answer is
- * the list report. /ruang-kerja/daftar-tps/hapus removes a region's list (results.tpsListRemove), with the same report. Who may upload is the action's policy (an editor of the KPU office owning the list's region).
+ * the list report; /ruang-kerja/daftar-tps/hapus removes a region's list (results.tpsListRemove) with the same report.
+ * Who may do either is the action's policy (an editor of the KPU office owning the region).
  */
 export function tpsListRoutes(server: FastifyInstance, kit: PageKit): void {
   const elections = (action: ActionContext) => invoke<ElectionSummary[]>(action, 'election.list', {});

@@ -23,7 +23,7 @@ import type { TpsTree } from '../results/tps-tree.js';
 import { decodeTreeFile } from '../results/tps-tree-file.js';
 import type { BlobStore } from '../store/blob/types.js';
 import type { Database, Executor } from '../store/db.js';
-import { listContests } from '../store/results/elections.js';
+import { electionIds, listContests } from '../store/results/elections.js';
 import { historyOfContest, loadDesaRows } from '../store/results/forms.js';
 import { listImports, type ImportRecord } from '../store/results/imports.js';
 import { treeRefOf } from '../store/results/tps-trees.js';
@@ -186,8 +186,7 @@ export const resultsTreeCheck: ContentCheck = {
   subjectPrefix: 'results-import:',
   async audit({ database, blobs, report }) {
     let checked = 0;
-    const elections = await database.db.selectFrom('results_elections').select('id').orderBy('id').execute();
-    for (const { id } of elections) {
+    for (const id of await electionIds(database.db)) {
       for (const c of await listContests(database.db, id)) checked += await auditContest(database, blobs, id, c.id, report);
     }
     return checked;

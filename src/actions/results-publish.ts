@@ -1,24 +1,23 @@
 /**
  * Publishing an import in the catalogue (issue 3 §7): a version of the contest's results dataset in the organisation
  * of the KPU office that owns the region, with the normalised CSV (the full published state of that region) and the
- * raw file as resources, its activity, and the publication-log entries — all in the import's transaction (STYLE.md §8).
+ * raw file as resources (office-dataset.ts), and the publication-log entries — all in the import's transaction
+ * (STYLE.md §8).
  */
-import { randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { KotakError } from '../errors.js';
-import { formatFromFilename, mediaTypeOf } from '../catalog/formats.js';
+import { formatFromFilename } from '../catalog/formats.js';
 import { sha256Hex } from '../catalog/secrets.js';
-import type { Dataset, Organization, Resource } from '../catalog/types.js';
-import { recordActivity } from '../store/catalog/activities.js';
-import { findDataset, saveDataset } from '../store/catalog/datasets.js';
+import type { Dataset, Organization } from '../catalog/types.js';
+import { findDataset } from '../store/catalog/datasets.js';
 import { orgFromRow } from '../store/catalog/organizations.js';
 import type { Executor, Tx } from '../store/db.js';
 import type { Election } from '../results/types.js';
 import type { Contest } from '../results/contest.js';
 import type { RegionTree } from '../results/regions.js';
 import type { TpsDocWriter } from '../results/tps-doc.js';
-import { datasetDigest } from './dataset-write.js';
-import { downloadUrl, safeFilename } from './resource-input.js';
+import { saveOfficeDataset } from './office-dataset.js';
+import { safeFilename } from './resource-input.js';
 import type { ActionContext, PublicationInput } from './types.js';
 
 export interface FileRef {
@@ -63,85 +62,38 @@ interface PublishInput {
 
 /** Writes the dataset version and the log entries; returns the dataset and the index of the results-import entry. */
 export async function publishImport(ctx: ActionContext, trx: Tx, p: PublishInput): Promise<{ dataset: Dataset; logIndex: number }> {
-  const now = ctx.services.now().toISOString();
   const name = resultsDatasetName(p.election, p.contest, p.org);
   const base = await findDataset(trx, name);
-  const id = base?.id ?? randomUUID();
-  const normName = `${name}.csv`;
-  const oldNorm = base?.resources.find((r) => r.name === normName);
-  const normalised: Resource = {
-    id: oldNorm?.id ?? randomUUID(),
-    datasetId: id,
-    name: normName,
-    description:
-      `Hasil per TPS (CSV ternormalisasi, UTF-8): satu baris per TPS, kolom tps_code, desa_code, ${p.contest.selections.map((s) => s.column).join(', ')}, ` +
-      'suara_sah … pengguna_dpk, sirekap_ts, n_photos. Sel kosong = belum diisi. / Results per TPS (normalised CSV).',
-    format: 'CSV',
-    mediaType: 'text/csv',
-    size: p.normalised.size,
-    sha256: p.normalised.sha256,
-    url: downloadUrl(ctx.services.config.baseUrl, name, oldNorm?.id ?? '', normName),
-    urlType: 'upload',
-    linkStatus: null,
-    position: 0,
-    created: oldNorm?.created ?? now,
-    lastModified: now,
-  };
-  normalised.url = downloadUrl(ctx.services.config.baseUrl, name, normalised.id, normName);
-  const rawId = randomUUID();
-  const rawName = `impor-${p.importSeq}-${safeFilename(p.raw.filename)}`;
-  const rawFormat = p.raw.format;
-  const raw: Resource = {
-    id: rawId,
-    datasetId: id,
-    name: rawName,
-    description: `Berkas sumber impor #${p.importSeq} (${p.raw.filename}), apa adanya. / Source file of import #${p.importSeq}, as received.`,
-    format: rawFormat,
-    mediaType: mediaTypeOf(rawFormat),
-    size: p.raw.size,
-    sha256: p.raw.sha256,
-    url: downloadUrl(ctx.services.config.baseUrl, name, rawId, rawName),
-    urlType: 'upload',
-    linkStatus: null,
-    position: 0,
-    created: now,
-    lastModified: now,
-  };
-  const others = (base?.resources ?? []).filter((r) => r.name !== normName);
-  const resources = [normalised, ...others, raw].map((r, i) => ({ ...r, position: i }));
   const pct = p.coverage.expected ? ((100 * p.coverage.reported) / p.coverage.expected).toFixed(1) : '0';
-  const d: Dataset = {
-    id,
+  const { dataset: d, entries: versionEntries } = await saveOfficeDataset(ctx, trx, base, {
     name,
+    org: p.org,
+    election: p.election,
+    region: p.region,
     title: `${p.contest.title} per TPS — ${p.org.title}`,
     description:
       `Hasil ${p.contest.title} per TPS di ${p.region.name}, ${p.election.title}. ` +
       `Cakupan: ${p.coverage.reported.toLocaleString('id-ID')} dari ${p.coverage.expected.toLocaleString('id-ID')} TPS (${pct} %) sudah berisi angka. ` +
       'Setiap formulir diperiksa aritmetikanya; pemeriksaan menandai, tidak menolak. Koreksi disimpan beserta riwayatnya.\n\n' +
       `Results of ${p.contest.title} per polling station (TPS) in ${p.region.name}; coverage ${pct} %. Forms that do not add up are flagged, never dropped.`,
-    organizationId: p.org.id,
-    organization: { id: p.org.id, name: p.org.name, title: p.org.title, regionCode: p.org.regionCode },
-    private: false,
-    state: 'active',
-    licenseId: base?.licenseId ?? 'other-open',
-    tags: [...new Set([...(base?.tags ?? []), p.election.id, p.contest.id, 'hasil-per-tps'])],
-    groups: (await trx.selectFrom('catalog_groups').select('name').where('name', '=', 'hasil-pemilu').executeTakeFirst()) ? ['hasil-pemilu'] : [],
-    themes: ['GOVE'],
-    temporalStart: p.election.date,
-    temporalEnd: p.election.date,
-    spatial: [p.region.code],
-    frequency: 'IRREG',
-    contactName: base?.contactName ?? p.org.title,
-    contactEmail: base?.contactEmail ?? p.org.email,
-    accessRights: 'PUBLIC',
+    tags: [p.election.id, p.contest.id, 'hasil-per-tps'],
+    group: 'hasil-pemilu',
     version: String(p.importSeq),
-    extras: { ...(base?.extras ?? {}), election: p.election.id, contest: p.contest.id, results_import: p.importId },
-    created: base?.created ?? now,
-    modified: now,
-    resources,
-  };
-  await saveDataset(trx, ctx.services.database.dialect, d, !base);
-  await recordActivity(trx, { objectType: 'package', objectId: d.id, activityType: base ? 'changed package' : 'new package', userId: ctx.actor?.id ?? null, timestamp: now, data: d });
+    extras: { election: p.election.id, contest: p.contest.id, results_import: p.importId },
+    main: {
+      sha256: p.normalised.sha256,
+      size: p.normalised.size,
+      description:
+        `Hasil per TPS (CSV ternormalisasi, UTF-8): satu baris per TPS, kolom tps_code, desa_code, ${p.contest.selections.map((s) => s.column).join(', ')}, ` +
+        'suara_sah … pengguna_dpk, sirekap_ts, n_photos. Sel kosong = belum diisi. / Results per TPS (normalised CSV).',
+    },
+    received: {
+      file: p.raw,
+      name: `impor-${p.importSeq}-${safeFilename(p.raw.filename)}`,
+      description: `Berkas sumber impor #${p.importSeq} (${p.raw.filename}), apa adanya. / Source file of import #${p.importSeq}, as received.`,
+      format: p.raw.format,
+    },
+  });
 
   const org = p.org.name;
   const manifestHash = sha256Hex(canonicalize(p.manifest) ?? '');
@@ -153,12 +105,8 @@ export async function publishImport(ctx: ActionContext, trx: Tx, p: PublishInput
       kind: 'results-import', subject: `results-import:${p.importId}`, organization: org, sha256: manifestHash, hashOf: 'jcs', related: [`dataset:${d.id}`],
       meta: { election: p.election.id, contest: p.contest.id, seq: p.importSeq, region: p.region.code, tps_root: p.tpsTree.root, tps_size: p.tpsTree.size },
     },
-    { kind: 'dataset-version', subject: `dataset:${d.id}`, organization: org, sha256: datasetDigest(d), hashOf: 'jcs', meta: { name: d.name, modified: d.modified, state: d.state } },
-    { kind: 'resource', subject: `resource:${raw.id}`, organization: org, sha256: raw.sha256!, hashOf: 'bytes', related: [`dataset:${d.id}`], meta: { dataset: d.name, name: raw.name, size: raw.size } },
+    ...versionEntries,
   ];
-  if (normalised.sha256 !== oldNorm?.sha256) {
-    entries.push({ kind: 'resource', subject: `resource:${normalised.id}`, organization: org, sha256: normalised.sha256!, hashOf: 'bytes', related: [`dataset:${d.id}`], meta: { dataset: d.name, name: normalised.name, size: normalised.size } });
-  }
   for (const c of p.corrections) {
     entries.push({
       kind: 'results-correction',

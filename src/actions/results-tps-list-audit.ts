@@ -12,11 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContentCheck, Finding } from '../integrity/audit.js';
 import { parseEntry } from '../integrity/entry.js';
-import { NATIONAL_CODE, type RegionTree } from '../results/regions.js';
+import type { RegionTree } from '../results/regions.js';
 import { readTpsList, tpsListFormat, type ListedTps } from '../results/tps-list.js';
 import type { BlobStore } from '../store/blob/types.js';
 import type { Database } from '../store/db.js';
-import { tpsListIn, type TpsListRow } from '../store/results/tps-list.js';
+import { electionIds } from '../store/results/elections.js';
+import { tpsListIn, within, type TpsListRow } from '../store/results/tps-list.js';
 import { treeOf } from './results-context.js';
 
 interface LoggedList {
@@ -66,7 +67,6 @@ async function readLogged(blobs: BlobStore, tree: RegionTree, list: LoggedList, 
   }
 }
 
-const within = (code: string, region: string) => region === NATIONAL_CODE || code.startsWith(region);
 const voters = (n: number | null) => (n === null ? 'none' : String(n));
 
 /** Compares one election's stored list with the replay of its logged lists; returns the TPS compared. */
@@ -124,8 +124,7 @@ export const tpsListCheck: ContentCheck = {
   subjectPrefix: 'tps-list:',
   async audit({ database, blobs, report }) {
     let checked = 0;
-    const elections = await database.db.selectFrom('results_elections').select('id').orderBy('id').execute();
-    for (const { id } of elections) checked += await auditElection(database, blobs, id, report);
+    for (const id of await electionIds(database.db)) checked += await auditElection(database, blobs, id, report);
     return checked;
   },
 };

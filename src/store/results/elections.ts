@@ -22,6 +22,11 @@ export async function getElection(db: Executor, id: string): Promise<(Election &
   return r ? { id: r.id, kind: r.kind as Election['kind'], title: r.title, date: r.date, created: r.created } : null;
 }
 
+/** Every election's id, in order (the self-audit walks them). */
+export async function electionIds(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('results_elections').select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
 export async function listElections(db: Executor): Promise<(Election & { created: string; contests: number })[]> {
   const rows = await db
     .selectFrom('results_elections as e')

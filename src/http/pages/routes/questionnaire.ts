@@ -8,9 +8,8 @@ import { QUESTIONS } from '../../../maturity/questionnaire.js';
 import type { PageKit } from '../kit.js';
 import { questionnairePage, type CurrentAnswer } from '../views/questionnaire.js';
 import { hasMaturity } from './maturity.js';
+import { one, type FormBody as Form } from '../form.js';
 
-type Form = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 const VALUES = new Set(['yes', 'partial', 'no', 'unsure']);
 
 /** Current answers as the latest assessment shows them (answered indicators carry the answer and its note). */

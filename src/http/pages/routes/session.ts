@@ -4,9 +4,7 @@ import { isKotakError } from '../../../errors.js';
 import { SESSION_COOKIE } from '../../context.js';
 import { setCookie, type PageKit } from '../kit.js';
 import { signInPage } from '../views/signin.js';
-
-type Form = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+import { one, type FormBody as Form } from '../form.js';
 
 /** Only a path on this site may follow sign-in (no open redirect: `//host` and `/\host` are refused). */
 export function safeNext(next: string | null | undefined): string {

@@ -5,9 +5,7 @@ import type { TokenView } from '../../../actions/user.js';
 import { isKotakError } from '../../../errors.js';
 import type { PageKit } from '../kit.js';
 import { tokensPage } from '../views/workspace.js';
-
-type Form = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+import { one, type FormBody as Form } from '../form.js';
 
 /** /ruang-kerja/token: list, create (shown once) and revoke one's API tokens (token.list/create/revoke). */
 export function tokenRoutes(server: FastifyInstance, kit: PageKit): void {

@@ -5,6 +5,7 @@ import { getAction } from '../../../actions/registry.js';
 import type { ActionContext } from '../../../actions/types.js';
 import { KotakError, isKotakError } from '../../../errors.js';
 import { readMultipart } from '../../upload.js';
+import { one, type FormBody } from '../form.js';
 import type { PageKit } from '../kit.js';
 import type { ContestSummary, ElectionSummary, TpsListImportSummary } from '../results-model.js';
 import { tpsListFormPage, tpsListReportPage } from '../views/tps-list.js';
@@ -52,15 +53,14 @@ export function tpsListRoutes(server: FastifyInstance, kit: PageKit): void {
     }
   });
 
-  server.post<{ Body: Record<string, string | string[] | undefined> }>('/ruang-kerja/daftar-tps/hapus', async (req, reply) => {
+  server.post<{ Body: FormBody }>('/ruang-kerja/daftar-tps/hapus', async (req, reply) => {
     if (!hasTpsListImport()) throw KotakError.notFound('Page');
     kit.checkCsrf(req, req.body);
     const { page, action } = await kit.begin(req, reply);
     requireActor(action);
     reply.header('cache-control', 'no-store');
-    const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-    const election = one(req.body?.election);
-    const region = one(req.body?.region);
+    const election = one(req.body?.election).trim();
+    const region = one(req.body?.region).trim();
     try {
       const summary = await invoke<TpsListImportSummary>(action, 'results.tpsListRemove', { election, region });
       const contests = await invoke<ContestSummary[]>(action, 'contest.list', { election });

@@ -19,8 +19,8 @@ import { fqTerm } from './datasets.js';
 import { hasMaturity } from './maturity.js';
 import { hasImport } from './results-import.js';
 import { hasTpsListImport } from './tps-list.js';
+import type { FormBody as Form } from '../form.js';
 
-type Form = Record<string, string | string[] | undefined>;
 const FORM_FIELDS = [
   'name', 'title', 'notes', 'owner_org', 'license_id', 'tags', 'themes', 'groups', 'spatial', 'temporal_start', 'temporal_end',
   'frequency', 'contact_name', 'contact_email', 'access_rights', 'version', 'private',

@@ -3,9 +3,10 @@
  * kotak audit detects it"). For every contest it recomputes, from the stored TPS figures, what the log committed to:
  *
  * - the TPS tree of each import — every line whose import number is the import's, and every superseded line it had
- *   set, as TPS result documents — against the root and size in the import's log entry (`meta.tps_root`,
- *   `meta.tps_size`); when they differ, the import's tree file (a blob, itself checked against that root) names each
- *   TPS whose leaf changed, appeared or vanished;
+ *   set, in desa chunks (per-TPS documents for imports logged before those) — against the root and size in the
+ *   import's log entry (`meta.tps_root`, `meta.tps_size`); when they differ, the import's tree file (a blob, itself
+ *   checked against that root) and its normalised CSV name each TPS that changed, appeared or vanished
+ *   (results-audit-chunks.ts);
  * - each correction entry's SHA-256 against the document of the stored version it names.
  *
  * Every difference is one `content-changed` finding naming the TPS (`tps:<code>`), the contest and the log entry.
@@ -19,6 +20,8 @@ import { compileContest } from '../results/contest.js';
 import { desaLines, desaMeta, type DesaState } from '../results/merge.js';
 import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
 import { ImportLeaves } from '../results/tps-leaves.js';
+import { TPS_LEAF_DESA } from '../integrity/tps-chunk.js';
+import { changedInChunks, type Change } from './results-audit-chunks.js';
 import type { TpsTree } from '../results/tps-tree.js';
 import { decodeTreeFile } from '../results/tps-tree-file.js';
 import type { BlobStore } from '../store/blob/types.js';
@@ -59,9 +62,7 @@ async function treeFile(blobs: BlobStore, rec: ImportRecord, root: string): Prom
   }
 }
 
-type Change = 'changed' | 'vanished' | 'appeared';
-
-/** The TPS whose leaves differ between what the log committed to (`ref`) and the stored figures (`now`). */
+/** Trees of per-TPS leaves (imports logged before desa chunks): the TPS whose leaves differ between `ref` and `now`. */
 function changedTps(ref: TpsTree, now: TpsTree): { tps: string; change: Change }[] {
   const out: { tps: string; change: Change }[] = [];
   let i = 0;
@@ -101,11 +102,11 @@ async function auditContest(database: Database, blobs: BlobStore, electionId: st
     const e = entries.get(rec.log_index!);
     const root = e?.meta?.tps_root;
     // Imports logged before TPS trees existed carry no root; the catalogue entries of their files still cover them.
-    return e && e.kind === 'results-import' && typeof root === 'string' ? [{ rec, root, size: Number(e.meta?.tps_size) }] : [];
+    return e && e.kind === 'results-import' && typeof root === 'string' ? [{ rec, root, size: Number(e.meta?.tps_size), perTps: e.meta?.tps_leaf !== TPS_LEAF_DESA }] : [];
   });
   if (logged.length === 0) return 0;
   const seqOf = new Map(imports.map((r) => [r.id, r.seq]));
-  const leaves = new ImportLeaves(writer, new Set(logged.map((l) => l.rec.seq)));
+  const leaves = new ImportLeaves(writer, new Set(logged.map((l) => l.rec.seq)), new Set(logged.filter((l) => l.perTps).map((l) => l.rec.seq)));
   const rows = await loadDesaRows(db, electionId, contestId);
   for (const row of rows.values()) leaves.addRow(row);
   const history = await historyOfContest(db, electionId, contestId);
@@ -124,7 +125,7 @@ async function auditContest(database: Database, blobs: BlobStore, electionId: st
       report({ code: 'content-changed', severity: 'error', index, subject: `results-import:${rec.id}`, message: `${where} import #${rec.seq}: the stored TPS figures are malformed (${(e as Error).message})` });
       continue;
     }
-    checked += now.size;
+    checked += now.members ? now.members.codes.length : now.size;
     if (toHex(now.root()) === root && now.size === size) continue;
     const ref = await treeFile(blobs, rec, root);
     if (!ref) {
@@ -134,8 +135,10 @@ async function auditContest(database: Database, blobs: BlobStore, electionId: st
       });
       continue;
     }
-    for (const c of changedTps(ref, now)) {
-      report({ code: 'content-changed', severity: 'error', index, subject: `tps:${c.tps}`, message: changeMessage(c.tps, where, c.change, index, rec.seq) });
+    const changes = ref.members ? await changedInChunks(blobs, rec, ref, now, leaves) : changedTps(ref, now).map((c) => ({ ...c, subject: `tps:${c.tps}` }));
+    for (const c of changes) {
+      const message = c.tps ? changeMessage(c.tps, where, c.change, index, rec.seq) : `${c.subject} of ${where}: its stored figures differ from what log entry ${index} (results-import #${rec.seq}) published`;
+      report({ code: 'content-changed', severity: 'error', index, subject: c.subject, message });
     }
   }
   checked += await auditCorrections(db, writer, where, logged.map((l) => l.rec), rows, history, report);

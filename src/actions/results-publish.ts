@@ -16,6 +16,7 @@ import type { Election } from '../results/types.js';
 import type { Contest } from '../results/contest.js';
 import type { RegionTree } from '../results/regions.js';
 import type { TpsDocWriter } from '../results/tps-doc.js';
+import { TPS_LEAF_DESA } from '../integrity/tps-chunk.js';
 import { saveOfficeDataset } from './office-dataset.js';
 import { safeFilename } from './resource-input.js';
 import type { ActionContext, PublicationInput } from './types.js';
@@ -103,7 +104,7 @@ export async function publishImport(ctx: ActionContext, trx: Tx, p: PublishInput
   const entries: PublicationInput[] = [
     {
       kind: 'results-import', subject: `results-import:${p.importId}`, organization: org, sha256: manifestHash, hashOf: 'jcs', related: [`dataset:${d.id}`],
-      meta: { election: p.election.id, contest: p.contest.id, seq: p.importSeq, region: p.region.code, tps_root: p.tpsTree.root, tps_size: p.tpsTree.size },
+      meta: { election: p.election.id, contest: p.contest.id, seq: p.importSeq, region: p.region.code, tps_root: p.tpsTree.root, tps_size: p.tpsTree.size, tps_leaf: TPS_LEAF_DESA },
     },
     ...versionEntries,
   ];

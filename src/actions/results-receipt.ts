@@ -2,7 +2,8 @@
  * `results.receipt`: a receipt for one TPS result (issue 4 §5), a file to keep that proves offline — with the portal's
  * log key and nothing else — that this TPS result is exactly what was published (src/integrity/tps-receipt.ts,
  * docs/integrity.md "TPS receipts"). It points to the latest log entry that covers the result: the correction entry of
- * a corrected TPS, else the entry of the import that set it, through that import's TPS tree.
+ * a corrected TPS, else the entry of the import that set it, through the desa chunk holding it in that import's TPS
+ * tree.
  *
  * The server proves only what it still holds: the result is rebuilt from the stored figures, and when those no longer
  * hash to what the log committed to, the answer is a conflict telling to run `kotak audit` — never a receipt that
@@ -14,11 +15,13 @@ import { KotakError } from '../errors.js';
 import { bytesEqual, toHex } from '../integrity/encoding.js';
 import { logReader } from '../integrity/reader.js';
 import { leafHash, rootFromInclusion } from '../integrity/rfc6962.js';
-import { formatTpsReceipt, TPS_RECEIPT_EXTENSION } from '../integrity/tps-receipt.js';
+import { TPS_LEAF_DESA } from '../integrity/tps-chunk.js';
+import { formatTpsReceipt, TPS_RECEIPT_EXTENSION, type TpsReceipt } from '../integrity/tps-receipt.js';
 import { tpsCode } from '../results/import/columns.js';
 import { desaLines, desaMeta } from '../results/merge.js';
 import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
-import { desaRowOfTps, historyOfTps } from '../store/results/forms.js';
+import { ImportLeaves } from '../results/tps-leaves.js';
+import { desaRowOfTps, historyOfImportInDesa, historyOfTps } from '../store/results/forms.js';
 import { importsById, importsBySeq, type ImportRecord } from '../store/results/imports.js';
 import { storedImportTree } from '../store/results/tps-trees.js';
 import { anyone } from './policies.js';
@@ -69,8 +72,25 @@ async function correctionEntry(ctx: ActionContext, tps: string, version: number,
   return { index: e.index, sha256: e.entry.sha256 };
 }
 
-const altered = (tps: string, index: number) =>
-  new KotakError('conflict', `The stored figures of TPS ${tps} differ from what log entry ${index} published; the portal's data was changed outside a publication (run kotak audit)`);
+/** The desa chunk of `tps`'s desa in import `rec`'s tree: the lines it set there, now stored or since superseded. */
+async function importChunk(ctx: ActionContext, writer: TpsDocWriter, rec: ImportRecord, tps: string): Promise<Buffer> {
+  const db = ctx.services.database.db;
+  const desa = tps.slice(0, 10);
+  const leaves = new ImportLeaves(writer, new Set([rec.seq]));
+  const row = await desaRowOfTps(db, rec.election_id, rec.contest_id, tps, (await treeOf(ctx.services.database, rec.election_id)).placeTps(tps));
+  if (row) leaves.addRow(row);
+  for (const h of await historyOfImportInDesa(db, rec.election_id, rec.contest_id, rec.id, desa)) leaves.addSuperseded(rec.seq, h.version, h.line);
+  const chunk = leaves.chunk(rec.seq, desa);
+  if (!chunk) throw KotakError.notFound(`TPS ${tps} in import #${rec.seq}`);
+  return chunk;
+}
+
+/** The stored figures no longer hash to what the log committed to: of the TPS, or (`desa`) of the desa chunk holding it. */
+const altered = (tps: string, index: number, desa?: string) =>
+  new KotakError(
+    'conflict',
+    `The stored figures of ${desa ? `desa ${desa}, which holds TPS ${tps},` : `TPS ${tps}`} differ from what log entry ${index} published; the portal's data was changed outside a publication (run kotak audit)`,
+  );
 
 /** Builds the receipt of a TPS result (the current version, or an earlier one). */
 export async function tpsReceipt(ctx: ActionContext, input: { election: string; contest: string; tps: string; version?: number }): Promise<TpsReceiptFile> {
@@ -88,10 +108,13 @@ export async function tpsReceipt(ctx: ActionContext, input: { election: string; 
   const doc = Buffer.from(writer.out.buf.subarray(1, 1 + writer.writeLine(line, version)));
   const reader = logReader(database);
   // Imports logged before TPS receipts existed have no TPS tree, and their corrections hashed another document.
-  const root = rec.log_index === null ? undefined : (await reader.entryAt(rec.log_index))?.entry.meta?.tps_root;
+  const meta = rec.log_index === null ? undefined : (await reader.entryAt(rec.log_index))?.entry.meta;
+  const root = meta?.tps_root;
+  // Imports logged before desa chunks have a leaf per TPS document (src/integrity/tps-receipt.ts, v1 receipts).
+  const perTps = meta?.tps_leaf !== TPS_LEAF_DESA;
   if (typeof root !== 'string') throw KotakError.notFound(`Receipt of TPS ${tps}: import #${rec.seq} was published before TPS receipts existed`);
   let index: number;
-  let tree: { index: number; size: number; path: Uint8Array[] } | null = null;
+  let tree: TpsReceipt['tree'] = null;
   if (version > 1) {
     // A corrected TPS has an entry of its own, after its import's (results-publish.ts): the latest that covers it.
     const c = await correctionEntry(ctx, tps, version, rec);
@@ -99,14 +122,15 @@ export async function tpsReceipt(ctx: ActionContext, input: { election: string; 
     if (hash('sha256', doc, 'hex') !== c.sha256) throw altered(tps, index);
   } else {
     index = rec.log_index!;
-    const t = await storedImportTree({ db: database.db, blobs, writer, logger: ctx.services.logger }, rec, root);
-    const at = t.position(Number(tps));
-    const leaf = leafHash(doc);
-    if (at < 0 || !bytesEqual(t.leaf(at), leaf)) throw altered(tps, index);
+    const t = await storedImportTree({ db: database.db, blobs, writer, logger: ctx.services.logger }, rec, root, perTps);
+    const chunk = perTps ? null : await importChunk(ctx, writer, rec, tps);
+    const at = t.position(Number(perTps ? tps : tps.slice(0, 10)));
+    const leaf = leafHash(chunk ?? doc);
+    if (at < 0 || !bytesEqual(t.leaf(at), leaf)) throw altered(tps, index, perTps ? undefined : tps.slice(0, 10));
     const path = t.path(at);
     const check = rootFromInclusion(leaf, at, t.size, path);
     if (!check.ok || toHex(check.root) !== root) throw new KotakError('internal', `TPS tree of import #${rec.seq} gave a path that does not verify`);
-    tree = { index: at, size: t.size, path };
+    tree = { index: at, size: t.size, path, ...(chunk ? { chunk } : {}) };
   }
   const text = formatTpsReceipt({ result: doc, tree, proof: await reader.receipt(index) });
   return {

@@ -157,7 +157,7 @@ export function verifyContent(content: Uint8Array, receiptText: string, keys: Tr
 
 /**
  * Verifies a TPS result against a TPS receipt: the log entry is in the signed log; the receipt's document reaches the
- * root the entry committed to through its tree path (or, for a correction, has the entry's SHA-256); and the TPS
+ * root the entry committed to through its desa chunk's tree path (or, for a correction, has the entry's SHA-256); and the TPS
  * result in `content` is that document — else the report names each figure that differs.
  */
 export function verifyTpsResult(content: Uint8Array, receiptText: string, keys: TrustedKeys): VerifyReport {
@@ -169,7 +169,7 @@ export function verifyTpsResult(content: Uint8Array, receiptText: string, keys: 
   if (!proof.ok) return proof;
   let computed: string;
   if (receipt.tree) {
-    const r = rootFromInclusion(leafHash(receipt.result), receipt.tree.index, receipt.tree.size, receipt.tree.path);
+    const r = rootFromInclusion(leafHash(receipt.tree.chunk ?? receipt.result), receipt.tree.index, receipt.tree.size, receipt.tree.path);
     if (!r.ok) return fail('not-included', `TPS ${published.doc.tps} in the import's TPS tree: ${r.reason}`);
     computed = toHex(r.root);
   } else {

@@ -37,7 +37,7 @@ export const A_VOTERS_DPTB = 6;
 export const A_VOTERS_DPK = 7;
 
 /**
- * Columns live in SharedArrayBuffers: a batch handed to a worker (tps-tree-builder.ts) is then shared, not copied;
+ * Columns live in SharedArrayBuffers: a batch handed to a worker thread is then shared, not copied;
  * plain loads and stores on them cost the same.
  */
 function f64(n: number): Float64Array {

@@ -1,33 +1,26 @@
 /**
- * The TPS tree of a results import (issue 4 §5): an RFC 6962 / RFC 9162 §2.1.1 Merkle tree whose leaves are the TPS
- * result documents (tps-doc.ts) that the import set — every TPS it added or corrected — in ascending TPS code order.
- * The import's log entry carries its root (`meta.tps_root`, `meta.tps_size`), so one log entry commits to every
- * TPS of a national import, and a TPS receipt is the log's proof of that entry plus the TPS's path in this tree.
+ * The TPS tree of a results import (issue 4 §5): an RFC 6962 / RFC 9162 §2.1.1 Merkle tree whose leaves are the desa
+ * chunks (src/integrity/tps-chunk.ts) of the TPS results the import set — every TPS it added or corrected, grouped by
+ * desa — in ascending desa code order. The import's log entry carries its root (`meta.tps_root`, `meta.tps_size`,
+ * `meta.tps_leaf`), so one log entry commits to every TPS of a national import, and a TPS receipt is the log's proof
+ * of that entry plus the path of the TPS's desa chunk in this tree. (Imports logged before desa chunks had one leaf
+ * per TPS document, keyed by TPS code; tps-leaves.ts still rebuilds those.)
  *
- * Hashing is the cost here: 823,220 leaves and as many interior nodes. node:crypto's one-shot `hash()` spends most of
- * its time making the output Buffer, so hashes come out as 'binary' (latin1) strings written into one preallocated buffer per
- * level (measured 0.4 µs per node instead of 0.7 µs). Proofs use the same node arithmetic as the log
- * (`inclusionPlan`, `rangeNodes`, `foldRight` of src/integrity/rfc6962.ts) and verify with its `verifyInclusion`.
+ * Hashes come out of node:crypto's one-shot `hash()` as 'binary' (latin1) strings written into one preallocated
+ * buffer per level (measured 0.4 µs per node instead of 0.7 µs, where most of the time is making the output Buffer).
+ * Proofs use the same node arithmetic as the log (`inclusionPlan`, `rangeNodes`, `foldRight` of
+ * src/integrity/rfc6962.ts) and verify with its `verifyInclusion`.
  *
  * @example
  *   const tree = buildTpsTree(codes, leaves);          // codes ascending, leaves 32 bytes each
- *   const at = tree.position(3601012001001);
+ *   const at = tree.position(3601012001);
  *   verifyInclusion(tree.leaf(at), at, tree.size, tree.path(at), tree.root()); // { ok: true }
  */
 import { hash } from 'node:crypto';
 import { EMPTY_ROOT, foldRight, HASH_SIZE, inclusionPlan, rangeNodes } from '../integrity/rfc6962.js';
-import type { TpsDocWriter } from './tps-doc.js';
 
 /** Levels below this are not kept: a node there is recomputed from its ≤ 128 leaves when a proof needs it. */
 export const KEPT_FROM_LEVEL = 8;
-
-/**
- * Writes the leaf hash SHA-256(0x00 ‖ document) (RFC 9162 §2.1.1) of the bytes `input[0 … end)` — which must start with
- * the 0x00, as TpsDocWriter leaves them — into `out` at 32-byte slot `i`.
- */
-export function leafInto(input: Buffer, end: number, out: Buffer, i: number): void {
-  putBinary(hash('sha256', input.subarray(0, end), 'binary'), out, i * HASH_SIZE);
-}
 
 /** Writes a 32-character 'binary' digest as bytes (a loop over one-byte characters beats a call into Buffer.write). */
 function putBinary(digest: string, out: Buffer, at: number): void {
@@ -48,15 +41,28 @@ function nextLevel(cur: Buffer, count: number): Buffer {
   return next;
 }
 
-/** A TPS tree: sorted TPS codes, their leaf hashes and the complete levels from KEPT_FROM_LEVEL up. */
+/**
+ * The TPS results in each desa chunk: leaf i holds `counts[i]` TPS, whose codes and versions follow those of the leaves
+ * before it. The root commits to them inside the chunks; this copy lets the self-audit name which TPS of a changed
+ * chunk differ without keeping the chunks themselves.
+ */
+export interface LeafMembers {
+  counts: Uint32Array;
+  codes: Float64Array;
+  versions: Uint32Array;
+}
+
+/** A TPS tree: sorted leaf keys (desa codes), their leaf hashes and the complete levels from KEPT_FROM_LEVEL up. */
 export class TpsTree {
   constructor(
-    /** TPS codes as numbers, ascending (batch.ts: 13 digits fit a double exactly). */
+    /** Leaf keys as numbers, ascending: desa codes (TPS codes in trees of per-TPS leaves); both fit a double exactly. */
     readonly codes: Float64Array,
     /** size × 32 bytes. */
     readonly leaves: Buffer,
     /** kept[j] = complete nodes of level KEPT_FROM_LEVEL + j. */
     readonly kept: Buffer[],
+    /** the TPS of each desa chunk (absent in trees of per-TPS leaves) */
+    readonly members: LeafMembers | null = null,
   ) {}
 
   get size(): number {
@@ -67,7 +73,7 @@ export class TpsTree {
     return this.leaves.subarray(position * HASH_SIZE, (position + 1) * HASH_SIZE);
   }
 
-  /** Position of a TPS code, or -1. */
+  /** Position of a leaf key (desa code), or -1. */
   position(code: number): number {
     const c = this.codes;
     let lo = 0;
@@ -163,9 +169,42 @@ export class LeafColumns {
   private readonly tmp = Buffer.allocUnsafe(HASH_SIZE);
   private views: Buffer<ArrayBufferLike>[] = [];
   private viewsOf: Buffer | null = null;
+  private memberCounts: Uint32Array | null = null;
+  private memberCodes = new Float64Array(0);
+  private memberVersions = new Uint32Array(0);
+  private memberLeaves = 0;
+  private members = 0;
 
-  /** Adds the leaf of the document TpsDocWriter `w` has just written (`length` bytes, see TpsDocWriter.out). */
-  add(code: number, w: TpsDocWriter, length: number): void {
+  /** Records the TPS (codes, versions) of the leaf just added: a desa chunk's members (LeafMembers). */
+  addMembers(codes: readonly number[], versions: readonly number[]): void {
+    const n = codes.length;
+    if (!this.memberCounts || this.memberLeaves === this.memberCounts.length) {
+      const c = new Uint32Array(Math.max(1024, this.memberLeaves * 2));
+      if (this.memberCounts) c.set(this.memberCounts);
+      this.memberCounts = c;
+    }
+    this.memberCounts[this.memberLeaves++] = n;
+    if (this.members + n > this.memberCodes.length) {
+      const size = Math.max(8192, (this.members + n) * 2);
+      const c = new Float64Array(size);
+      c.set(this.memberCodes.subarray(0, this.members));
+      this.memberCodes = c;
+      const v = new Uint32Array(size);
+      v.set(this.memberVersions.subarray(0, this.members));
+      this.memberVersions = v;
+    }
+    for (let i = 0; i < n; i++) {
+      this.memberCodes[this.members + i] = codes[i]!;
+      this.memberVersions[this.members + i] = versions[i]!;
+    }
+    this.members += n;
+  }
+
+  /**
+   * Adds the leaf whose input — 0x00 and the leaf's bytes (RFC 9162 §2.1.1) — is `buf[0 … end)`, as TpsChunkWriter
+   * and TpsDocWriter leave it in their reused buffer.
+   */
+  add(code: number, buf: Buffer, end: number): void {
     if (this.length === this.codes.length) {
       const c = new Float64Array(this.codes.length * 2);
       c.set(this.codes);
@@ -177,13 +216,12 @@ export class LeafColumns {
     const n = this.length++;
     if (n > 0 && !(this.codes[n - 1]! < code)) this.ordered = false;
     this.codes[n] = code;
-    // One view per document length over the writer's buffer, reused (a subarray per leaf costs more than its hash).
-    const buf = w.out.buf;
+    // One view per leaf length over the writer's buffer, reused (a subarray per leaf costs more than its hash).
     if (this.viewsOf !== buf) {
       this.views = [];
       this.viewsOf = buf;
     }
-    const view = (this.views[length] ??= buf.subarray(0, 1 + length));
+    const view = (this.views[end] ??= buf.subarray(0, end));
     putBinary(hash('sha256', view, 'binary'), this.leaves, n * HASH_SIZE);
     if (this.ordered) this.merge(n);
   }
@@ -236,6 +274,15 @@ export class LeafColumns {
   tree(): TpsTree {
     const codes = this.codes.subarray(0, this.length);
     const leaves = this.leaves.subarray(0, this.length * HASH_SIZE);
+    if (this.memberLeaves) {
+      if (!this.ordered || this.memberLeaves !== this.length) throw new Error('desa chunks must come in desa order, each with its TPS');
+      const members = {
+        counts: this.memberCounts!.slice(0, this.memberLeaves),
+        codes: this.memberCodes.slice(0, this.members),
+        versions: this.memberVersions.slice(0, this.members),
+      };
+      return new TpsTree(codes, leaves, this.kept.map((k) => k.buf.subarray(0, k.count * HASH_SIZE)), members);
+    }
     if (!this.ordered) {
       const s = sortLeaves(codes, leaves);
       return buildTpsTree(s.codes, s.leaves);

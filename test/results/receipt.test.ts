@@ -40,6 +40,7 @@ for (const dialect of DIALECTS) {
     let vkey: string;
     let firstReceipt: string;
     let firstJson: string;
+    let desaCount = 0;
     const get = (url: string) => t.server.inject({ method: 'GET', url });
     const keys = () => ({ log: vkey });
 
@@ -48,8 +49,7 @@ for (const dialect of DIALECTS) {
       vkey = (t.app.services.log as LogService).signer.verifierKey;
       await createElection(t.system, PEMILU_2024, parseRegionCsv(await readFile(BANTEN_REGIONS_CSV, 'utf8')), KPU_2024_ALIASES);
       await createContest(t.system, ppwp2024());
-      // One database hashes the first import's tree on the worker thread, the other from the lines it writes.
-      const s = await importResultsFile(t.system, { election: E, contest: C, path: BANTEN_RESULTS_CSV, treeOnWorker: dialect === 'postgres' });
+      const s = await importResultsFile(t.system, { election: E, contest: C, path: BANTEN_RESULTS_CSV });
       expect(s.tps.new).toBe(33324);
     });
     afterAll(async () => {
@@ -59,17 +59,22 @@ for (const dialect of DIALECTS) {
     it('commits every TPS of the import to one log entry, whose root anyone can recompute from the published CSV', async () => {
       const [imp] = await invoke<any[]>(t.system, 'results.imports', { election: E, contest: C });
       const entry = JSON.parse((await t.app.services.database.db.selectFrom('log_entries').select('entry').where('idx', '=', imp.log_index).executeTakeFirstOrThrow()).entry);
-      expect(entry).toMatchObject({ kind: 'results-import', meta: { election: E, contest: C, tps_size: 33324 } });
-      expect(imp.manifest).toMatchObject({ tps_root: entry.meta.tps_root, tps_size: 33324 });
-      // Independently: each line of the normalised CSV as the document results.tps answers, canonicalize, RFC 6962.
-      const contest = compileContest(ppwp2024());
+      expect(entry).toMatchObject({ kind: 'results-import', meta: { election: E, contest: C } });
+      expect(imp.manifest).toMatchObject({ tps_root: entry.meta.tps_root, tps_size: entry.meta.tps_size });
+      expect(entry.meta.tps_leaf).toBe('desa-chunk@v1');
+      // Independently: the lines of the normalised CSV grouped by desa, each desa's chunk written out as
+      // docs/integrity.md describes it (every TPS at version 1), hashed as RFC 6962 leaves in desa order.
       const lines = (await new Response((await t.app.services.blobs.get(imp.normalised_sha256)) as unknown as ReadableStream).text()).trim().split('\n').slice(1);
       expect(lines.length).toBe(33324);
-      const layout = formLayout(contest.selections.length);
-      const leaves = lines.map((line) => {
-        const b = new FormBatch(layout, 1);
-        pushLine(b, line, 1);
-        return leafHash(Buffer.from(canonicalize({ election: E, contest: C, tps: line.slice(0, 13), version: 1, figures: presentForm(b.form(0), contest) })!));
+      const columns = 'tps_code,desa_code,votes.01,votes.02,votes.03,suara_sah,suara_tidak_sah,suara_total,pemilih_dpt_total,pengguna_total,pengguna_dpt,pengguna_dptb,pengguna_dpk,sirekap_ts,n_photos';
+      const byDesa = new Map<string, string[]>();
+      for (const line of lines) byDesa.set(line.slice(0, 10), [...(byDesa.get(line.slice(0, 10)) ?? []), line]);
+      const desas = [...byDesa.keys()].sort();
+      desaCount = desas.length;
+      expect(entry.meta.tps_size).toBe(desaCount);
+      const leaves = desas.map((d) => {
+        const rows = byDesa.get(d)!;
+        return leafHash(Buffer.from(`kotak/tps-chunk@v1 ${E} ${C} ${d}\n${columns}\n${rows.map(() => '1').join(',')}\n${rows.map((l) => `${l}\n`).join('')}`));
       });
       expect(Buffer.from(rootOfLeafHashes(leaves)).toString('hex')).toBe(entry.meta.tps_root);
     });
@@ -85,9 +90,9 @@ for (const dialect of DIALECTS) {
       expect(r.headers['content-disposition']).toBe(`attachment; filename="tps-${TPS}-v1.tps-receipt"`);
       firstReceipt = r.body;
       const parsed = parseTpsReceipt(firstReceipt);
-      expect(parsed).toMatchObject({ tree: { size: 33324, index: 0 } });
+      expect(parsed).toMatchObject({ tree: { size: desaCount, index: 0 } });
       const v = verifyContent(Buffer.from(firstJson), firstReceipt, keys());
-      expect(v).toMatchObject({ ok: true, entry: { kind: 'results-import' }, tps: { result: { tps: TPS, version: 1 }, tree: { index: 0, size: 33324 } } });
+      expect(v).toMatchObject({ ok: true, entry: { kind: 'results-import' }, tps: { result: { tps: TPS, version: 1 }, tree: { index: 0, size: desaCount } } });
       // The bare answer and a re-indented copy verify too: what counts is the RFC 8785 form of the five members.
       expect(verifyContent(Buffer.from(JSON.stringify(answer, null, 2)), firstReceipt, keys()).ok).toBe(true);
       // The TPS page offers it as a download.
@@ -110,7 +115,7 @@ for (const dialect of DIALECTS) {
       expect(verifyContent(Buffer.from(JSON.stringify(other)), firstReceipt, keys())).toMatchObject({ ok: false, code: 'content-mismatch' });
       // A receipt whose TPS path was tampered with no longer reaches the committed root.
       const lines = firstReceipt.split('\n');
-      lines[3] = Buffer.alloc(32, 7).toString('base64');
+      lines[4] = Buffer.alloc(32, 7).toString('base64');
       expect(verifyContent(Buffer.from(firstJson), lines.join('\n'), keys())).toMatchObject({ ok: false, code: 'not-included' });
     });
 
@@ -120,16 +125,27 @@ for (const dialect of DIALECTS) {
       const json = Buffer.from(firstJson);
       const doc = JSON.parse(Buffer.from(parsed.result).toString('utf8'));
       const forged = { ...doc, figures: { ...doc.figures, votes: { ...doc.figures.votes, '02': 200 } } };
-      // The forged result with the JSON saying the same: its leaf no longer reaches the committed root.
+      // The forged result with the JSON saying the same: the desa chunk gives other figures…
       const withForged = formatTpsReceipt({ ...parsed, result: Buffer.from(canonicalize(forged)!) });
-      expect(verifyContent(Buffer.from(JSON.stringify(forged)), withForged, keys())).toMatchObject({ ok: false, code: 'not-included' });
-      expect(verifyContent(json, formatTpsReceipt({ ...parsed, tree: { ...parsed.tree!, size: 33325 } }), keys())).toMatchObject({ ok: false, code: 'not-included' });
+      expect(verifyContent(Buffer.from(JSON.stringify(forged)), withForged, keys())).toMatchObject({ ok: false, code: 'bad-receipt' });
+      // …and with the chunk forged to match, the chunk's leaf no longer reaches the committed root.
+      const chunk = Buffer.from(parsed.tree!.chunk!).toString('utf8');
+      const row = chunk.split('\n').find((l) => l.startsWith(`${TPS},`))!;
+      const cells = row.split(',');
+      cells[3] = '200';
+      const forgedChunk = Buffer.from(chunk.replace(row, cells.join(',')));
+      const both = formatTpsReceipt({ ...parsed, result: Buffer.from(canonicalize(forged)!), tree: { ...parsed.tree!, chunk: forgedChunk } });
+      expect(verifyContent(Buffer.from(JSON.stringify(forged)), both, keys())).toMatchObject({ ok: false, code: 'not-included' });
+      expect(verifyContent(json, formatTpsReceipt({ ...parsed, tree: { ...parsed.tree!, size: desaCount + 1 } }), keys())).toMatchObject({ ok: false, code: 'not-included' });
+      // A receipt without the chunk (the v1 form) does not match an entry whose leaves are desa chunks.
+      const { chunk: _dropped, ...v1Tree } = parsed.tree!;
+      expect(verifyContent(json, formatTpsReceipt({ ...parsed, tree: v1Tree }), keys())).toMatchObject({ ok: false, code: 'not-included' });
       const noTree = verifyContent(json, formatTpsReceipt({ ...parsed, tree: null }), keys());
       expect(noTree).toMatchObject({ ok: false, code: 'not-included' });
       expect(!noTree.ok && noTree.reason).toMatch(/needs a results-correction entry/);
       const pretty = verifyContent(json, formatTpsReceipt({ ...parsed, result: Buffer.from(JSON.stringify(doc, null, 1)) }), keys());
       expect(pretty).toMatchObject({ ok: false, code: 'bad-receipt' });
-      expect(verifyContent(json, firstReceipt.replace('kotak/tps-receipt@v1', 'kotak/tps-receipt@v2'), keys())).toMatchObject({ ok: false });
+      expect(verifyContent(json, firstReceipt.replace('kotak/tps-receipt@v2', 'kotak/tps-receipt@v3'), keys())).toMatchObject({ ok: false });
       expect(verifyContent(json, firstReceipt, { log: 'kotak.test/lain+00000000+AAAA' })).toMatchObject({ ok: false, code: 'bad-key' });
     });
 
@@ -153,9 +169,9 @@ for (const dialect of DIALECTS) {
       const history = JSON.parse(json).data.history;
       expect(history[0].receipt_url).toBe(`http://kotak.test${api(`/tps/${TPS}/receipt`)}?version=1`);
       expect(verifyContent(Buffer.from(firstJson), (await get(api(`/tps/${TPS}/receipt?version=1`))).body, keys()).ok).toBe(true);
-      // The new TPS is in the second import's tree (the corrected one and it: two results).
+      // The new TPS is in the second import's tree (the corrected one and it, in one desa chunk).
       const fresh = (await get(api('/tps/3601012001099'))).body;
-      expect(verifyContent(Buffer.from(fresh), (await get(api('/tps/3601012001099/receipt'))).body, keys())).toMatchObject({ ok: true, tps: { tree: { size: 2, index: 1 } } });
+      expect(verifyContent(Buffer.from(fresh), (await get(api('/tps/3601012001099/receipt'))).body, keys())).toMatchObject({ ok: true, tps: { tree: { size: 1, index: 0 } } });
       expect((await get(api('/tps/3601012001098/receipt'))).statusCode).toBe(404);
       expect((await get(api(`/tps/${TPS}/receipt?version=7`))).statusCode).toBe(404);
     });
@@ -181,7 +197,7 @@ for (const dialect of DIALECTS) {
       const current = (await get(api(`/tps/${TPS}`))).body;
       expect(await verifyWithPortal(Buffer.from(current), client, { log: vkey })).toMatchObject({ ok: true, entry: { kind: 'results-correction' } });
       const opts = { portal: 'http://kotak.test', fetch: injectFetch(t.server) as typeof fetch, vkey };
-      expect(await verifyInBrowser(Buffer.from(firstJson), opts)).toMatchObject({ status: 'verified', signature: 'valid', tps: { tps: TPS, version: 1, tree: { size: 33324 } } });
+      expect(await verifyInBrowser(Buffer.from(firstJson), opts)).toMatchObject({ status: 'verified', signature: 'valid', tps: { tps: TPS, version: 1, tree: { size: desaCount } } });
       const changed = JSON.parse(firstJson);
       changed.data.figures.suara_sah = 1;
       const r = await verifyInBrowser(Buffer.from(JSON.stringify(changed)), { ...opts, receipt: firstReceipt });

@@ -127,16 +127,18 @@ for (const dialect of DIALECTS) {
       const url = await t.server.listen({ port: 0, host: '127.0.0.1' });
       const r = await kotak(env, 'verify', join(dir, `${A}-now.json`), '--portal', url, '--key', join(dir, 'log.vkey'));
       expect(r.code).toBe(1);
-      expect(r.out).toMatch(/no receipt for TPS 3601012001001 version 1: The stored figures of TPS 3601012001001 differ from what log entry \d+ published/);
-      writeFileSync(join(dir, 'other.json'), (await get(api('/tps/3601012001003'))).body);
+      expect(r.out).toMatch(/no receipt for TPS 3601012001001 version 1: The stored figures of desa 3601012001, which holds TPS 3601012001001, differ from what log entry \d+ published/);
+      writeFileSync(join(dir, 'other.json'), (await get(api('/tps/3601012002001'))).body);
       expect((await kotak(env, 'verify', join(dir, 'other.json'), '--portal', url, '--key', join(dir, 'log.vkey'))).code).toBe(0);
     });
 
-    it('refuses to issue a receipt for the altered figures, and still issues those of the other TPS of the import', async () => {
+    it('refuses to issue a receipt for the altered figures or their desa chunk, and still issues those of the other desa of the import', async () => {
       const r = await get(api(`/tps/${A}/receipt`));
       expect(r.statusCode).toBe(400);
-      expect(JSON.parse(r.body).error.message).toMatch(/stored figures of TPS 3601012001001 differ from what log entry \d+ published.*kotak audit/);
-      expect((await get(api('/tps/3601012001003/receipt'))).statusCode).toBe(200);
+      expect(JSON.parse(r.body).error.message).toMatch(/stored figures of desa 3601012001, which holds TPS 3601012001001, differ from what log entry \d+ published.*kotak audit/);
+      // A neighbour shares the altered desa chunk: its receipt would not verify either.
+      expect((await get(api('/tps/3601012001003/receipt'))).statusCode).toBe(400);
+      expect((await get(api('/tps/3601012002001/receipt'))).statusCode).toBe(200);
     });
 
     it('reports a corrected TPS changed with SQL against its correction entry and its import', async () => {

@@ -1,8 +1,8 @@
 /**
  * The TPS result document and the per-import TPS tree (issue 4 §5): the fast byte writer gives exactly the RFC 8785
  * form `canonicalize` gives of what results.tps answers; the tree's roots and paths are RFC 6962's (checked against
- * the log's own reference functions); the tree file round-trips and refuses a changed byte; the worker that hashes a
- * first import builds the very tree the lines give.
+ * the log's own reference functions); the tree file round-trips and refuses a changed byte; a desa chunk holds each
+ * TPS's document exactly as the verifier rebuilds it; a first import's fast path builds the very tree the lines give.
  */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
@@ -15,9 +15,10 @@ import { firstRows } from '../../src/results/merge.js';
 import { bodyOf } from '../../src/results/body.js';
 import { runPipeline } from '../../src/results/pipeline.js';
 import { TpsDocWriter, tpsDocPlan } from '../../src/results/tps-doc.js';
-import { ImportLeaves } from '../../src/results/tps-leaves.js';
+import { firstImportTree, ImportLeaves } from '../../src/results/tps-leaves.js';
 import { buildTpsTree, KEPT_FROM_LEVEL, LeafColumns } from '../../src/results/tps-tree.js';
-import { TpsTreeBuilder } from '../../src/results/tps-tree-builder.js';
+import { TpsChunkWriter } from '../../src/results/tps-chunk-writer.js';
+import { chunkHolds, parseTpsChunk } from '../../src/integrity/tps-chunk.js';
 import { decodeTreeFile, encodeTreeFile } from '../../src/results/tps-tree-file.js';
 import { dprdSpec, ppwp, smallTree } from './support/fixtures.js';
 import { compileContest } from '../../src/results/contest.js';
@@ -69,7 +70,7 @@ describe('TPS result documents', () => {
     const n = w.writeLine(line, 1);
     expect(w.out.buf[0]).toBe(0);
     const cols = new LeafColumns();
-    cols.add(3601012001001, w, n);
+    cols.add(3601012001001, w.out.buf, 1 + n);
     expect(Buffer.from(cols.leaves.subarray(0, 32))).toEqual(Buffer.from(sha(w.fromLine(line, 1))));
   });
 });
@@ -107,7 +108,8 @@ describe('TPS trees', () => {
       for (let i = 0; i < n; i++) {
         values[0] = i;
         const code = 3601012001001 + i;
-        cols.add(code, w, w.write(code, 1, values, 0, null));
+        const n = w.write(code, 1, values, 0, null);
+        cols.add(code, w.out.buf, 1 + n);
         hashes.push(sha(w.json(code, 1, values, 0, null)));
       }
       const tree = cols.tree();
@@ -123,11 +125,15 @@ describe('TPS trees', () => {
     const w = new TpsDocWriter(tpsDocPlan('pemilu-2024', ppwp()));
     const lines = ['3601012001003,3601012001,1,2,3,6,0,6,9,6,6,0,0,,1', '3601012001001,3601012001,4,5,6,15,0,15,20,15,15,0,0,,1'];
     const cols = new LeafColumns();
-    for (const l of lines) cols.add(Number(l.slice(0, 13)), w, w.writeLine(l, 1));
+    for (const l of lines) {
+      const n = w.writeLine(l, 1);
+      cols.add(Number(l.slice(0, 13)), w.out.buf, 1 + n);
+    }
     const tree = cols.tree();
     expect([...tree.codes]).toEqual([3601012001001, 3601012001003]);
     expect(Buffer.from(tree.root())).toEqual(Buffer.from(rootOfLeafHashes([sha(w.fromLine(lines[1]!, 1)), sha(w.fromLine(lines[0]!, 1))])));
-    cols.add(3601012001001, w, w.writeLine(lines[1]!, 2));
+    const n = w.writeLine(lines[1]!, 2);
+    cols.add(3601012001001, w.out.buf, 1 + n);
     expect(() => cols.tree()).toThrow(/not ascending/);
   });
 
@@ -150,29 +156,69 @@ describe('TPS trees', () => {
   });
 });
 
-describe('TPS trees of a first import', () => {
-  it('come out the same from the worker thread (batch figures) as from the stored lines, to the byte of the tree file', async () => {
+describe('Desa chunks (the leaves of an import tree)', () => {
+  for (const [name, contest] of [['PPWP', ppwp()], ['DPRD with parties and candidates', compileContest(dprdSpec())]] as const) {
+    it(`hold each TPS's result document exactly, as the verifier rebuilds it (${name})`, () => {
+      const plan = tpsDocPlan('pemilu-2024', contest);
+      const w = new TpsDocWriter(plan);
+      const chunks = new TpsChunkWriter(plan);
+      const b = randomBatch(contest.selections.length, 400, 5, 3601012001700);
+      const byDesa = new Map<string, { version: number; line: string }[]>();
+      for (let i = 0; i < b.length; i++) {
+        const line = lineOf(b, i);
+        const desa = line.slice(0, 10);
+        if (!byDesa.has(desa)) byDesa.set(desa, []);
+        byDesa.get(desa)!.push({ version: 1 + (i % 3), line });
+      }
+      expect(byDesa.size).toBeGreaterThan(1);
+      for (const [desa, lines] of byDesa) {
+        const end = chunks.write(desa, lines);
+        expect(chunks.buf[0]).toBe(0);
+        const chunk = Buffer.from(chunks.buf.subarray(1, end));
+        const parsed = parseTpsChunk(chunk);
+        if ('error' in parsed) throw new Error(parsed.error);
+        expect(parsed.rows).toHaveLength(lines.length);
+        for (const l of lines) {
+          const doc = Buffer.from(w.fromLine(l.line, l.version));
+          const tps = l.line.slice(0, 13);
+          const given = { election: 'pemilu-2024', contest: contest.id, tps, version: l.version, figures: JSON.parse(doc.toString()).figures };
+          expect(chunkHolds(chunk, given, doc)).toBeNull();
+          const other = Buffer.from(w.fromLine(l.line, l.version + 1));
+          expect(chunkHolds(chunk, { ...given, version: l.version + 1 }, other)).toMatch(/other figures/);
+        }
+        expect(chunkHolds(chunk, { election: 'pemilu-2024', contest: contest.id, tps: '3601012999001', version: 1, figures: {} }, Buffer.from('{}'))).toMatch(/desa/);
+      }
+    });
+  }
+
+  it('of a first import come out the same from the stored rows as from the lines gathered, to the byte of the tree file', async () => {
     const contest = ppwp();
     const plan = tpsDocPlan('pemilu-2024', contest);
-    const builder = TpsTreeBuilder.start(plan);
-    expect(builder).not.toBeNull();
     const batches = [randomBatch(3, 2500, 11, 3601012001000), randomBatch(3, 1800, 12, 3601022001000)];
     async function* source() {
       for (const b of batches) yield b;
     }
-    const result = await runPipeline(source(), { contest, tree: smallTree(), onBatch: (pb) => builder!.add(pb) });
+    const result = await runPipeline(source(), { contest, tree: smallTree() });
     const ref = { election: 'pemilu-2024', contest: 'ppwp', import: 1 };
-    const fromWorker = await builder!.finish(ref);
-    expect(fromWorker).not.toBeNull();
-    const body = bodyOf(result.batches);
+    const rows = firstRows(bodyOf(result.batches), 1, smallTree());
+    const fast = encodeTreeFile(firstImportTree(new TpsChunkWriter(plan), rows), ref);
     const leaves = new ImportLeaves(new TpsDocWriter(plan), new Set([1]));
-    for (const row of firstRows(body, 1, smallTree())) leaves.addRow(row);
-    const fromLines = encodeTreeFile(leaves.tree(1), ref);
-    expect(fromWorker!.size).toBe(4300);
-    expect(fromLines.size).toBe(4300);
-    expect(fromWorker!.root).toBe(fromLines.root);
-    expect(fromWorker!.file.sha256).toBe(fromLines.file.sha256);
-    const { tree } = decodeTreeFile(Buffer.concat(fromWorker!.file.parts));
-    expect(tree.size).toBe(4300);
+    for (const row of rows) leaves.addRow(row);
+    const gathered = encodeTreeFile(leaves.tree(1), ref);
+    expect(fast.size).toBe(rows.length);
+    expect(fast.root).toBe(gathered.root);
+    expect(fast.file.sha256).toBe(gathered.file.sha256);
+    const { header, tree } = decodeTreeFile(Buffer.concat(fast.file.parts));
+    expect(header.members).toBe(4300);
+    expect(tree.members!.codes.length).toBe(4300);
+    expect([...tree.members!.versions].every((v) => v === 1)).toBe(true);
+    // Each leaf is the hash of its desa's chunk, which holds every TPS of the desa.
+    const desa = rows[1]!.desaCode;
+    const at = tree.position(Number(desa));
+    const chunk = leaves.chunk(1, desa)!;
+    expect(Buffer.from(tree.leaf(at))).toEqual(Buffer.from(leafHash(chunk)));
+    expect(verifyInclusion(leafHash(chunk), at, tree.size, tree.path(at), tree.root())).toEqual({ ok: true });
+    const parsed = parseTpsChunk(chunk);
+    expect('error' in parsed ? parsed.error : parsed.rows.length).toBe(rows[1]!.count);
   });
 });

@@ -139,6 +139,19 @@ export async function historyOfImport(db: Executor, electionId: string, contestI
   return rows.map((r) => ({ tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at }));
 }
 
+/** The superseded lines an import had set in one desa (TPS codes starting with its 10 digits). */
+export async function historyOfImportInDesa(db: Executor, electionId: string, contestId: string, importId: string, desa: string): Promise<HistoryRow[]> {
+  const rows = await db
+    .selectFrom('results_form_history')
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .where('contest_id', '=', contestId)
+    .where('import_id', '=', importId)
+    .where('tps_code', 'like', `${desa}%`)
+    .execute();
+  return rows.map((r) => ({ tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at }));
+}
+
 /** Every superseded line of a contest. */
 export async function historyOfContest(db: Executor, electionId: string, contestId: string): Promise<HistoryRow[]> {
   const rows = await db.selectFrom('results_form_history').selectAll().where('election_id', '=', electionId).where('contest_id', '=', contestId).execute();

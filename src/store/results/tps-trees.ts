@@ -86,9 +86,12 @@ async function readBlob(blobs: BlobStore, sha256: string): Promise<Buffer | null
   return Buffer.concat(parts);
 }
 
-/** The tree of every TPS result an import set, recomputed from the stored figures (current lines and history). */
-export async function rebuildTree(db: Executor, writer: TpsDocWriter, rec: ImportRecord): Promise<TpsTree> {
-  const leaves = new ImportLeaves(writer, new Set([rec.seq]));
+/**
+ * The tree of every TPS result an import set, recomputed from the stored figures (current lines and history): desa
+ * chunks, or one leaf per TPS document for an import logged before those (`perTps`).
+ */
+export async function rebuildTree(db: Executor, writer: TpsDocWriter, rec: ImportRecord, perTps = false): Promise<TpsTree> {
+  const leaves = new ImportLeaves(writer, new Set([rec.seq]), perTps ? new Set([rec.seq]) : undefined);
   for (const row of (await loadDesaRows(db, rec.election_id, rec.contest_id)).values()) leaves.addRow(row);
   for (const h of await historyOfImport(db, rec.election_id, rec.contest_id, rec.id)) leaves.addSuperseded(rec.seq, h.version, h.line);
   return leaves.tree(rec.seq);
@@ -98,7 +101,12 @@ export async function rebuildTree(db: Executor, writer: TpsDocWriter, rec: Impor
  * The TPS tree of an import whose log entry committed to `root` (hex). Throws `not_found` for an import logged before
  * TPS trees, `conflict` when neither the file nor the stored figures give the committed root.
  */
-export async function storedImportTree(deps: { db: Executor; blobs: BlobStore; writer: TpsDocWriter; logger: Logger }, rec: ImportRecord, root: string): Promise<TpsTree> {
+export async function storedImportTree(
+  deps: { db: Executor; blobs: BlobStore; writer: TpsDocWriter; logger: Logger },
+  rec: ImportRecord,
+  root: string,
+  perTps = false,
+): Promise<TpsTree> {
   const ref = treeRefOf(rec);
   if (!ref) throw KotakError.notFound(`TPS tree of import #${rec.seq} (published before TPS receipts existed)`);
   const hit = cache.get(ref.sha256);
@@ -116,7 +124,7 @@ export async function storedImportTree(deps: { db: Executor; blobs: BlobStore; w
       // An unreadable file is rebuilt below; the self-audit reports the altered blob.
     }
   }
-  const tree = await rebuildTree(deps.db, deps.writer, rec);
+  const tree = await rebuildTree(deps.db, deps.writer, rec, perTps);
   if (toHex(tree.root()) !== root) {
     throw new KotakError('conflict', `The stored TPS figures of import #${rec.seq} no longer give the root its log entry committed to; run kotak audit`);
   }

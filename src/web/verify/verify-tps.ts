@@ -1,7 +1,7 @@
 /**
  * A TPS result checked in the browser against a TPS receipt (src/integrity/tps-receipt.ts): the log entry is in the
- * signed log, the receipt's TPS result document reaches the root that entry committed to (through the import's TPS
- * tree) or has its SHA-256 (a correction), and the JSON the user has is that document — else which figures differ.
+ * signed log, the receipt's TPS result document is in its desa chunk, which reaches the root that entry committed to
+ * (through the import's TPS tree) or has its SHA-256 (a correction), and the JSON the user has is that document — else which figures differ.
  */
 import { toHex } from '../../integrity/encoding.js';
 import { diffTpsResults, entryCoversTps, parseTpsReceipt, receiptDocument, tpsResultOfBytes } from '../../integrity/tps-receipt.js';
@@ -25,7 +25,7 @@ export async function verifyTpsInBrowser(
   const base = { sha256: opts.sha256, entry: proof.entry, index: proof.index, checkpoint: proof.checkpoint, receipt: receiptText, tps: { tps: doc.tps, version: doc.version, tree } };
   let computed: string;
   if (receipt.tree) {
-    const root = await rootFromPath(subtle, await leafHashOf(subtle, receipt.result), receipt.tree.index, receipt.tree.size, receipt.tree.path);
+    const root = await rootFromPath(subtle, await leafHashOf(subtle, receipt.tree.chunk ?? receipt.result), receipt.tree.index, receipt.tree.size, receipt.tree.path);
     if (!root) return { ...base, status: 'not-included', detail: 'the TPS path in the import’s tree is malformed' };
     computed = toHex(root);
   } else {

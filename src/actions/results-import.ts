@@ -23,7 +23,8 @@ import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
 import type { EncodedTree } from '../results/tps-tree-file.js';
 import { TPS_LEAF_DESA } from '../integrity/tps-chunk.js';
 import { storeTreeFile } from '../store/results/tps-trees.js';
-import { importTree } from './results-import-tree.js';
+import { importTree, startTreeBuilder } from './results-import-tree.js';
+import { readShared } from '../results/read-shared.js';
 import type { Contest } from '../results/contest.js';
 import type { Tx } from '../store/db.js';
 import { lockAndBumpContest, lockContest } from '../store/results/elections.js';
@@ -123,7 +124,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
   // to the blob store in one write rather than as a stream competing with the parse for the event loop. Other inputs
   // are streamed into the store while they are parsed. Blobs are content-addressed, so a failed import leaves only an
   // unreferenced blob. A folder is published as one JSON Lines file of `{ url, data }` records, which reads back.
-  const fileBytes = format === 'csv' && !isDir && !req.raw ? readFile(req.path) : null;
+  const fileBytes = format === 'csv' && !isDir && !req.raw ? readShared(req.path) : null;
   fileBytes?.catch(() => {});
   const rawPut: Promise<FileRef> = req.raw
     ? Promise.resolve(req.raw)
@@ -135,153 +136,162 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
   rawPut.catch(() => {});
 
   const docWriter = new TpsDocWriter(tpsDocPlan(election.id, contest));
-  // The election's TPS list within the contest's area: listed TPS the file lacks are expected and flagged too. It is
-  // read again inside the transaction only if a list import came in between (tpsListVersion).
-  const listVersion = await tpsListVersion(database.db, election.id);
-  let tpsList = listVersion ? await tpsListOfContest(database.db, election.id, contest) : undefined;
-  let t = performance.now();
-  // The CSV read whole is parsed in place rather than read a second time as a stream.
-  const bytes = fileBytes ? await fileBytes : undefined;
-  const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename, bytes }), {
-    contest, tree, tpsList,
-  });
-  lap('parse_check', t);
-  t = performance.now();
-  const body = bodyOf(result.batches, bytes ?? (format === 'csv' && !isDir ? await readFile(req.path) : undefined));
-  // The region the file is about: the lowest holding all its TPS. The recap's expected TPS include listed TPS the file
-  // lacks, which may lie anywhere in the contest's area, so with a list the region comes from the file's desa alone.
-  const regionCode = result.missingOnly.length ? commonRegion(tree, body.desa.map((d) => tree.placeTps(d.firstTps))) : result.recap.commonRegion();
-  const region = { code: regionCode, name: tree.get(regionCode)!.name };
-  const org = await owningOrganization(database.db, tree, regionCode);
-  requireRole(ctx, org.id, 'editor');
-  // The dataset is the office's: it covers the office's whole region, of which this import may be a part.
-  const pubCode = org.regionCode && tree.get(org.regionCode) ? org.regionCode : regionCode;
-  const pubRegion = { code: pubCode, name: tree.get(pubCode)!.name };
-  // The summary counts the flags of the file's forms; listed TPS the file lacks are flagged in the state only.
-  const fileFlags = formFlagRows(result);
-  lap('lines', t);
-
-  const base = {
-    election: election.id, contest: contest.id, region, organization: org.name, forms: result.forms,
-    duplicates: result.duplicates.length, flags: countFlags(fileFlags),
-  };
-  let committedRevision = -1;
-  let tpsTree: EncodedTree | null = null;
+  // A first import of a large file hashes its TPS tree on a worker while the rows are stored (results-import-tree.ts).
+  const builder = await startTreeBuilder(database.db, docWriter.plan, isDir ? 0 : fileStat.size);
   try {
-    // The WAL checkpoint of ~100 MB of a national import runs on a worker after the commit (src/store/wal-checkpoint.ts).
-    const out = await database.deferCheckpoints(() => withTransaction(ctx, async (trx: Tx) => {
-      t = performance.now();
-      await lockContest(trx, database.dialect, election.id, contest.id);
-      const initial = !(await hasForms(trx, election.id, contest.id));
-      const seq = await nextImportSeq(trx, election.id, contest.id);
-      let merge: MergeResult;
-      if (initial) {
-        merge = { rows: firstRows(body, seq, tree), superseded: [], newTps: result.tps, changed: [], unchanged: 0 };
-      } else {
-        const stored = await loadDesaRows(trx, election.id, contest.id, body.desa.map((d) => ({ desaCode: d.code, regionCode: tree.placeTps(d.firstTps) })));
-        merge = mergeImport(body, stored, seq, tree);
-      }
-      if (merge.newTps === 0 && merge.changed.length === 0) throw new NothingChanged();
-      lap('merge', t);
-      t = performance.now();
-      // Every desa row after the merge, in desa order: the published state the recap and the normalised CSV describe.
-      let allRows: DesaState[] = merge.rows;
-      if (!initial) {
-        const everything = await loadDesaRows(trx, election.id, contest.id);
-        for (const m of merge.rows) everything.set(m.desaCode, m);
-        allRows = [...everything.values()].sort((a, b) => (a.desaCode < b.desaCode ? -1 : 1));
-      }
-      const listMoved = (await tpsListVersion(trx, election.id)) !== listVersion;
-      if (listMoved) tpsList = await tpsListOfContest(trx, election.id, contest);
-      const full = initial && !listMoved ? result : await fullState(allRows, contest, tree, tpsList);
-      lap('full_state', t);
+    // The election's TPS list within the contest's area: listed TPS the file lacks are expected and flagged too. It is
+    // read again inside the transaction only if a list import came in between (tpsListVersion).
+    const listVersion = await tpsListVersion(database.db, election.id);
+    let tpsList = listVersion ? await tpsListOfContest(database.db, election.id, contest) : undefined;
+    let t = performance.now();
+    // The CSV read whole is parsed in place rather than read a second time as a stream.
+    const bytes = fileBytes ? await fileBytes : undefined;
+    const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename, bytes }), {
+      contest, tree, tpsList,
+    });
+    lap('parse_check', t);
+    t = performance.now();
+    const body = bodyOf(result.batches, bytes ?? (format === 'csv' && !isDir ? await readFile(req.path) : undefined));
+    // The region the file is about: the lowest holding all its TPS. The recap's expected TPS include listed TPS the file
+    // lacks, which may lie anywhere in the contest's area, so with a list the region comes from the file's desa alone.
+    const regionCode = result.missingOnly.length ? commonRegion(tree, body.desa.map((d) => tree.placeTps(d.firstTps))) : result.recap.commonRegion();
+    const region = { code: regionCode, name: tree.get(regionCode)!.name };
+    const org = await owningOrganization(database.db, tree, regionCode);
+    requireRole(ctx, org.id, 'editor');
+    // The dataset is the office's: it covers the office's whole region, of which this import may be a part.
+    const pubCode = org.regionCode && tree.get(org.regionCode) ? org.regionCode : regionCode;
+    const pubRegion = { code: pubCode, name: tree.get(pubCode)!.name };
+    // The summary counts the flags of the file's forms; listed TPS the file lacks are flagged in the state only.
+    const fileFlags = formFlagRows(result);
+    lap('lines', t);
 
-      t = performance.now();
-      const importId = randomUUID();
-      const now = ctx.services.now().toISOString();
-      const revision = await lockAndBumpContest(trx, election.id, contest.id);
-      await writeDesaRows(trx, database, election.id, contest.id, merge.rows, !initial, { votes: contest.selections.length, votingDay: election.date });
-      if (merge.superseded.length) {
-        const prior = await importsBySeq(trx, election.id, contest.id, merge.superseded.map((s) => s.importSeq));
-        await insertHistory(
-          trx,
-          database,
-          election.id,
-          contest.id,
-          merge.superseded.map((s) => ({ tps: s.tps, version: s.version, line: s.line, importId: prior.get(s.importSeq)?.id ?? '', replacedBy: importId, replacedAt: now })),
-        );
-      }
-      lap('store_forms', t);
-      t = performance.now();
-      const allFlags = full !== result ? flagRows(full) : result.missingOnly.length ? fileFlags.concat(listOnlyFlagRows(result)) : fileFlags;
-      await deleteFlagsOf(trx, election.id, contest.id, 'all');
-      await insertFlags(trx, database, election.id, contest.id, allFlags);
-      lap('store_flags', t);
-      t = performance.now();
-      const recapRows = full.recap.rows();
-      lap('recap_rows', t);
-      t = performance.now();
-      await replaceRecap(trx, database, election.id, contest.id, recapRows);
-      lap('store_recap', t);
-
-      t = performance.now();
-      // A first import publishes the body as written (all its TPS lie in the office's region, an ancestor of the
-      // import's); later ones join the stored rows of that region.
-      const raw = await rawPut;
-      // …and when that body is the file itself, the normalised CSV is the raw file, already stored.
-      const norm = initial && body.verbatim
-        ? { sha256: raw.sha256, size: raw.size }
-        : await blobs.put(Readable.from(initial ? [Buffer.from(normalisedHeader(contest) + '\n'), body.buf.subarray(0, body.length)] : normalisedCsvOf(contest, allRows, pubCode)));
-      lap('blobs', t);
-      t = performance.now();
-      // The TPS tree over every TPS this import set (added or corrected): its root goes into the import's log entry,
-      // its file into the blob store once committed, so receipts are served without rehashing (src/results/tps-tree*.ts).
-      const encoded = importTree(initial, docWriter, merge.rows, { election: election.id, contest: contest.id, import: seq });
-      tpsTree = encoded;
-      const tpsRoot = encoded.root;
-      lap('tps_tree', t);
-      t = performance.now();
-      const totals = full.recap.totals(pubCode);
-      const coverage = { expected: totals.tps.expected, reported: totals.tps.reported };
-      const tpsCounts = { new: merge.newTps, changed: merge.changed.length, unchanged: merge.unchanged };
-      const manifest = {
-        election: election.id, contest: contest.id, seq, region: regionCode, raw_sha256: raw.sha256, normalised_sha256: norm.sha256,
-        tps: tpsCounts, reason: req.reason ?? null, tps_root: tpsRoot, tps_size: encoded.size, tps_leaf: TPS_LEAF_DESA,
-      };
-      const pub = await publishImport(ctx, trx, {
-        election, contest, org, region: pubRegion, importId, importSeq: seq,
-        raw: { ...raw, filename, format: rawFormatOf(filename) },
-        normalised: { ...norm, filename: 'normalised.csv' },
-        coverage,
-        corrections: merge.changed,
-        manifest,
-        tpsTree: { root: tpsRoot, size: encoded.size },
-        docWriter,
-      });
-      await insertImport(trx, {
-        id: importId, election_id: election.id, contest_id: contest.id, seq, created: now,
-        actor_id: ctx.actor?.id ?? null, actor_name: ctx.actor?.name ?? null, reason: req.reason ?? null,
-        filename, format, raw_sha256: raw.sha256, raw_size: raw.size, normalised_sha256: norm.sha256, normalised_size: norm.size,
-        region_code: regionCode, forms: result.forms, tps_new: tpsCounts.new, tps_changed: tpsCounts.changed, tps_unchanged: tpsCounts.unchanged,
-        organization_id: org.id, dataset_id: pub.dataset.id, log_index: pub.logIndex,
-        summary: JSON.stringify({ flags: base.flags, duplicates: base.duplicates, manifest, tps_tree: { sha256: encoded.file.sha256, size: encoded.size, root: tpsRoot } }),
-      });
-      lap('publish', t);
-      timings.total = Math.round(performance.now() - t0);
-      committedRevision = revision;
-      return { ...base, changed: true, import: { id: importId, seq }, dataset: pub.dataset.name, tps: tpsCounts, coverage, logIndex: pub.logIndex, timings };
-    }));
-    noteRevision(database, election.id, contest.id, committedRevision);
-    if (tpsTree) void storeTreeFile(blobs, tpsTree, ctx.services.logger);
-    return out;
-  } catch (e) {
-    if (!(e instanceof NothingChanged)) throw e;
-    const t2 = (await totalsOf(database.db, election.id, contest, tree, [pubCode])).get(pubCode);
-    timings.total = Math.round(performance.now() - t0);
-    return {
-      ...base, changed: false, import: null, dataset: null, tps: { new: 0, changed: 0, unchanged: result.tps },
-      coverage: { expected: t2?.tps.expected ?? 0, reported: t2?.tps.reported ?? 0 }, logIndex: null, timings,
+    const base = {
+      election: election.id, contest: contest.id, region, organization: org.name, forms: result.forms,
+      duplicates: result.duplicates.length, flags: countFlags(fileFlags),
     };
+    let committedRevision = -1;
+    let tpsTree: EncodedTree | null = null;
+    try {
+      // The WAL checkpoint of ~100 MB of a national import runs on a worker after the commit (src/store/wal-checkpoint.ts).
+      const out = await database.deferCheckpoints(() => withTransaction(ctx, async (trx: Tx) => {
+        t = performance.now();
+        await lockContest(trx, database.dialect, election.id, contest.id);
+        const initial = !(await hasForms(trx, election.id, contest.id));
+        const seq = await nextImportSeq(trx, election.id, contest.id);
+        let merge: MergeResult;
+        let pendingTree: Promise<EncodedTree | null> | null = null;
+        if (initial) {
+          merge = { rows: firstRows(body, seq, tree), superseded: [], newTps: result.tps, changed: [], unchanged: 0 };
+          pendingTree = builder?.build(merge.rows, { election: election.id, contest: contest.id, import: seq }) ?? null;
+        } else {
+          const stored = await loadDesaRows(trx, election.id, contest.id, body.desa.map((d) => ({ desaCode: d.code, regionCode: tree.placeTps(d.firstTps) })));
+          merge = mergeImport(body, stored, seq, tree);
+        }
+        if (merge.newTps === 0 && merge.changed.length === 0) throw new NothingChanged();
+        lap('merge', t);
+        t = performance.now();
+        // Every desa row after the merge, in desa order: the published state the recap and the normalised CSV describe.
+        let allRows: DesaState[] = merge.rows;
+        if (!initial) {
+          const everything = await loadDesaRows(trx, election.id, contest.id);
+          for (const m of merge.rows) everything.set(m.desaCode, m);
+          allRows = [...everything.values()].sort((a, b) => (a.desaCode < b.desaCode ? -1 : 1));
+        }
+        const listMoved = (await tpsListVersion(trx, election.id)) !== listVersion;
+        if (listMoved) tpsList = await tpsListOfContest(trx, election.id, contest);
+        const full = initial && !listMoved ? result : await fullState(allRows, contest, tree, tpsList);
+        lap('full_state', t);
+
+        t = performance.now();
+        const importId = randomUUID();
+        const now = ctx.services.now().toISOString();
+        const revision = await lockAndBumpContest(trx, election.id, contest.id);
+        await writeDesaRows(trx, database, election.id, contest.id, merge.rows, !initial, { votes: contest.selections.length, votingDay: election.date });
+        if (merge.superseded.length) {
+          const prior = await importsBySeq(trx, election.id, contest.id, merge.superseded.map((s) => s.importSeq));
+          await insertHistory(
+            trx,
+            database,
+            election.id,
+            contest.id,
+            merge.superseded.map((s) => ({ tps: s.tps, version: s.version, line: s.line, importId: prior.get(s.importSeq)?.id ?? '', replacedBy: importId, replacedAt: now })),
+          );
+        }
+        lap('store_forms', t);
+        t = performance.now();
+        const allFlags = full !== result ? flagRows(full) : result.missingOnly.length ? fileFlags.concat(listOnlyFlagRows(result)) : fileFlags;
+        await deleteFlagsOf(trx, election.id, contest.id, 'all');
+        await insertFlags(trx, database, election.id, contest.id, allFlags);
+        lap('store_flags', t);
+        t = performance.now();
+        const recapRows = full.recap.rows();
+        lap('recap_rows', t);
+        t = performance.now();
+        await replaceRecap(trx, database, election.id, contest.id, recapRows);
+        lap('store_recap', t);
+
+        t = performance.now();
+        // A first import publishes the body as written (all its TPS lie in the office's region, an ancestor of the
+        // import's); later ones join the stored rows of that region.
+        const raw = await rawPut;
+        // …and when that body is the file itself, the normalised CSV is the raw file, already stored.
+        const norm = initial && body.verbatim
+          ? { sha256: raw.sha256, size: raw.size }
+          : await blobs.put(Readable.from(initial ? [Buffer.from(normalisedHeader(contest) + '\n'), body.buf.subarray(0, body.length)] : normalisedCsvOf(contest, allRows, pubCode)));
+        lap('blobs', t);
+        t = performance.now();
+        // The TPS tree over every TPS this import set (added or corrected): its root goes into the import's log entry,
+        // its file into the blob store once committed, so receipts are served without rehashing (src/results/tps-tree*.ts).
+        const encoded = (await pendingTree) ?? importTree(initial, docWriter, merge.rows, { election: election.id, contest: contest.id, import: seq });
+        tpsTree = encoded;
+        const tpsRoot = encoded.root;
+        lap('tps_tree', t);
+        t = performance.now();
+        const totals = full.recap.totals(pubCode);
+        const coverage = { expected: totals.tps.expected, reported: totals.tps.reported };
+        const tpsCounts = { new: merge.newTps, changed: merge.changed.length, unchanged: merge.unchanged };
+        const manifest = {
+          election: election.id, contest: contest.id, seq, region: regionCode, raw_sha256: raw.sha256, normalised_sha256: norm.sha256,
+          tps: tpsCounts, reason: req.reason ?? null, tps_root: tpsRoot, tps_size: encoded.size, tps_leaf: TPS_LEAF_DESA,
+        };
+        const pub = await publishImport(ctx, trx, {
+          election, contest, org, region: pubRegion, importId, importSeq: seq,
+          raw: { ...raw, filename, format: rawFormatOf(filename) },
+          normalised: { ...norm, filename: 'normalised.csv' },
+          coverage,
+          corrections: merge.changed,
+          manifest,
+          tpsTree: { root: tpsRoot, size: encoded.size },
+          docWriter,
+        });
+        await insertImport(trx, {
+          id: importId, election_id: election.id, contest_id: contest.id, seq, created: now,
+          actor_id: ctx.actor?.id ?? null, actor_name: ctx.actor?.name ?? null, reason: req.reason ?? null,
+          filename, format, raw_sha256: raw.sha256, raw_size: raw.size, normalised_sha256: norm.sha256, normalised_size: norm.size,
+          region_code: regionCode, forms: result.forms, tps_new: tpsCounts.new, tps_changed: tpsCounts.changed, tps_unchanged: tpsCounts.unchanged,
+          organization_id: org.id, dataset_id: pub.dataset.id, log_index: pub.logIndex,
+          summary: JSON.stringify({ flags: base.flags, duplicates: base.duplicates, manifest, tps_tree: { sha256: encoded.file.sha256, size: encoded.size, root: tpsRoot } }),
+        });
+        lap('publish', t);
+        timings.total = Math.round(performance.now() - t0);
+        committedRevision = revision;
+        return { ...base, changed: true, import: { id: importId, seq }, dataset: pub.dataset.name, tps: tpsCounts, coverage, logIndex: pub.logIndex, timings };
+      }));
+      noteRevision(database, election.id, contest.id, committedRevision);
+      if (tpsTree) void storeTreeFile(blobs, tpsTree, ctx.services.logger);
+      return out;
+    } catch (e) {
+      if (!(e instanceof NothingChanged)) throw e;
+      const t2 = (await totalsOf(database.db, election.id, contest, tree, [pubCode])).get(pubCode);
+      timings.total = Math.round(performance.now() - t0);
+      return {
+        ...base, changed: false, import: null, dataset: null, tps: { new: 0, changed: 0, unchanged: result.tps },
+        coverage: { expected: t2?.tps.expected ?? 0, reported: t2?.tps.reported ?? 0 }, logIndex: null, timings,
+      };
+    }
+  } finally {
+    // The worker ends with the import, whatever happened (its tree was collected when it was used).
+    builder?.cancel();
   }
 }
 

@@ -17,9 +17,9 @@
  * verifier hashes it up the path to the root the import's log entry committed to, finds the TPS's row and rebuilds
  * from it the TPS result document (tps-doc.ts, RFC 8785), which must be the receipt's document byte for byte.
  *
- * No Node built-ins: the browser verifier uses it too.
+ * No Node built-ins: the browser verifier uses it too. (No `canonicalize` either: the importer's tree worker loads
+ * this file as CommonJS; the receipt check that needs it is tps-receipt.ts `chunkHolds`.)
  */
-import canonicalize from 'canonicalize';
 import { fromUtf8 } from './encoding.js';
 import type { TpsResultDoc } from './tps-receipt.js';
 
@@ -113,19 +113,4 @@ export function chunkDocument(chunk: TpsChunk, row: TpsChunk['rows'][number]): T
     else figures[name] = name === 'sirekap_ts' ? t || null : count(t);
   });
   return { election: chunk.election, contest: chunk.contest, tps: row.fields[0]!, version: row.version, figures };
-}
-
-/**
- * Does the chunk hold exactly this document (canonical bytes `result`) for its TPS? Returns the reason when not: the
- * chunk is about another election, contest or desa, does not name the TPS once, or gives other figures.
- */
-export function chunkHolds(chunkBytes: Uint8Array, doc: TpsResultDoc, result: Uint8Array): string | null {
-  const chunk = parseTpsChunk(chunkBytes);
-  if ('error' in chunk) return chunk.error;
-  if (chunk.election !== doc.election || chunk.contest !== doc.contest) return `the desa chunk is about ${chunk.election}/${chunk.contest}, the result about ${doc.election}/${doc.contest}`;
-  if (!doc.tps.startsWith(chunk.desa)) return `the desa chunk is about desa ${chunk.desa}, not the desa of TPS ${doc.tps}`;
-  const rows = chunk.rows.filter((r) => r.fields[0] === doc.tps);
-  if (rows.length !== 1) return `the desa chunk names TPS ${doc.tps} ${rows.length} times`;
-  if (canonicalize(chunkDocument(chunk, rows[0]!)) !== fromUtf8(result)) return `the desa chunk gives other figures for TPS ${doc.tps} than the receipt's result`;
-  return null;
 }

@@ -23,7 +23,7 @@
 import canonicalize from 'canonicalize';
 import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding.js';
 import type { PublicationEntry } from './entry.js';
-import { chunkHolds, TPS_LEAF_DESA } from './tps-chunk.js';
+import { chunkDocument, parseTpsChunk, TPS_LEAF_DESA } from './tps-chunk.js';
 import { RECEIPT_HEADER } from './receipt.js';
 
 export const TPS_RECEIPT_HEADER = 'kotak/tps-receipt@v2';
@@ -175,4 +175,19 @@ export function receiptDocument(receipt: TpsReceipt): { doc: TpsResultDoc } | { 
     if (held) return { error: held };
   }
   return { doc: parsed.doc };
+}
+
+/**
+ * Does the chunk hold exactly this document (canonical bytes `result`) for its TPS? Returns the reason when not: the
+ * chunk is about another election, contest or desa, does not name the TPS once, or gives other figures.
+ */
+export function chunkHolds(chunkBytes: Uint8Array, doc: TpsResultDoc, result: Uint8Array): string | null {
+  const chunk = parseTpsChunk(chunkBytes);
+  if ('error' in chunk) return chunk.error;
+  if (chunk.election !== doc.election || chunk.contest !== doc.contest) return `the desa chunk is about ${chunk.election}/${chunk.contest}, the result about ${doc.election}/${doc.contest}`;
+  if (!doc.tps.startsWith(chunk.desa)) return `the desa chunk is about desa ${chunk.desa}, not the desa of TPS ${doc.tps}`;
+  const rows = chunk.rows.filter((r) => r.fields[0] === doc.tps);
+  if (rows.length !== 1) return `the desa chunk names TPS ${doc.tps} ${rows.length} times`;
+  if (canonicalize(chunkDocument(chunk, rows[0]!)) !== fromUtf8(result)) return `the desa chunk gives other figures for TPS ${doc.tps} than the receipt's result`;
+  return null;
 }

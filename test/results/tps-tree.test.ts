@@ -18,7 +18,9 @@ import { TpsDocWriter, tpsDocPlan } from '../../src/results/tps-doc.js';
 import { firstImportTree, ImportLeaves } from '../../src/results/tps-leaves.js';
 import { buildTpsTree, KEPT_FROM_LEVEL, LeafColumns } from '../../src/results/tps-tree.js';
 import { TpsChunkWriter } from '../../src/results/tps-chunk-writer.js';
-import { chunkHolds, parseTpsChunk } from '../../src/integrity/tps-chunk.js';
+import { TpsTreeBuilder } from '../../src/results/tps-tree-builder.js';
+import { parseTpsChunk } from '../../src/integrity/tps-chunk.js';
+import { chunkHolds } from '../../src/integrity/tps-receipt.js';
 import { decodeTreeFile, encodeTreeFile } from '../../src/results/tps-tree-file.js';
 import { dprdSpec, ppwp, smallTree } from './support/fixtures.js';
 import { compileContest } from '../../src/results/contest.js';
@@ -221,4 +223,47 @@ describe('Desa chunks (the leaves of an import tree)', () => {
     const parsed = parseTpsChunk(chunk);
     expect('error' in parsed ? parsed.error : parsed.rows.length).toBe(rows[1]!.count);
   });
+
+  it('of a first import come out the same from the worker thread, reading the shared body, to the byte of the tree file', async () => {
+    const contest = ppwp();
+    const plan = tpsDocPlan('pemilu-2024', contest);
+    const batches = [randomBatch(3, 2500, 21, 3601012001000), randomBatch(3, 1800, 22, 3601022001000)];
+    async function* source() {
+      for (const b of batches) yield b;
+    }
+    const result = await runPipeline(source(), { contest, tree: smallTree() });
+    const body = bodyOf(result.batches);
+    // The importer reads a large CSV into a SharedArrayBuffer (read-shared.ts); a body written in memory is copied here.
+    const shared = Buffer.from(new SharedArrayBuffer(body.length));
+    body.buf.copy(shared, 0, 0, body.length);
+    const rows = firstRows({ ...body, buf: shared }, 1, smallTree());
+    const ref = { election: 'pemilu-2024', contest: 'ppwp', import: 1 };
+    const builder = TpsTreeBuilder.start(plan);
+    expect(builder).not.toBeNull();
+    const fromWorker = await builder!.build(rows, ref);
+    expect(fromWorker).not.toBeNull();
+    const here = encodeTreeFile(firstImportTree(new TpsChunkWriter(plan), rows), ref);
+    expect(fromWorker!.root).toBe(here.root);
+    expect(fromWorker!.file.sha256).toBe(here.file.sha256);
+    // Rows whose bytes are not shared are left to the importing thread.
+    const other = TpsTreeBuilder.start(plan)!;
+    expect(other.build(firstRows(body, 1, smallTree()), ref)).toBeNull();
+    other.cancel();
+  });
+
+  it('rebuild the per-TPS tree of an import logged before desa chunks (v1 receipts)', () => {
+    const w = new TpsDocWriter(tpsDocPlan('pemilu-2024', ppwp()));
+    const lines = ['3601012002001,3601012002,7,8,9,24,0,24,30,24,24,0,0,,1', '3601012001003,3601012001,1,2,3,6,0,6,9,6,6,0,0,,1', '3601012001001,3601012001,4,5,6,15,0,15,20,15,15,0,0,,1'];
+    const leaves = new ImportLeaves(w, new Set([1, 2]), new Set([1]));
+    for (const l of lines) leaves.addSuperseded(1, 1, l);
+    leaves.addSuperseded(2, 1, lines[0]!);
+    const v1 = leaves.tree(1);
+    expect([...v1.codes]).toEqual([3601012001001, 3601012001003, 3601012002001]);
+    expect(v1.members).toBeNull();
+    const docs = [lines[2]!, lines[1]!, lines[0]!].map((l) => sha(w.fromLine(l, 1)));
+    expect(Buffer.from(v1.root())).toEqual(Buffer.from(rootOfLeafHashes(docs)));
+    // Import 2 is not in `perTps`: desa chunks.
+    expect([...leaves.tree(2).codes]).toEqual([3601012002]);
+  });
 });
+

@@ -23,7 +23,7 @@ import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
 import type { EncodedTree } from '../results/tps-tree-file.js';
 import { TPS_LEAF_DESA } from '../integrity/tps-chunk.js';
 import { storeTreeFile } from '../store/results/tps-trees.js';
-import { importTree, startTreeBuilder } from './results-import-tree.js';
+import { importTree, startImportWorker } from './results-import-tree.js';
 import { readShared } from '../results/read-shared.js';
 import type { Contest } from '../results/contest.js';
 import type { Tx } from '../store/db.js';
@@ -136,8 +136,9 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
   rawPut.catch(() => {});
 
   const docWriter = new TpsDocWriter(tpsDocPlan(election.id, contest));
-  // A first import of a large file hashes its TPS tree on a worker while the rows are stored (results-import-tree.ts).
-  const builder = await startTreeBuilder(database.db, docWriter.plan, isDir ? 0 : fileStat.size);
+  // A large CSV is parsed by two threads, and a first import's TPS tree hashed while the rows are stored
+  // (src/results/import-worker.ts).
+  const worker = startImportWorker(docWriter.plan, fileBytes ? fileStat.size : 0);
   try {
     // The election's TPS list within the contest's area: listed TPS the file lacks are expected and flagged too. It is
     // read again inside the transaction only if a list import came in between (tpsListVersion).
@@ -146,7 +147,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
     let t = performance.now();
     // The CSV read whole is parsed in place rather than read a second time as a stream.
     const bytes = fileBytes ? await fileBytes : undefined;
-    const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename, bytes }), {
+    const result = await runPipeline(readForms(req.path, contest, { format, layout: req.layout, onProgress: req.onProgress, sourceName: filename, bytes, worker }), {
       contest, tree, tpsList,
     });
     lap('parse_check', t);
@@ -182,7 +183,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         let pendingTree: Promise<EncodedTree | null> | null = null;
         if (initial) {
           merge = { rows: firstRows(body, seq, tree), superseded: [], newTps: result.tps, changed: [], unchanged: 0 };
-          pendingTree = builder?.build(merge.rows, { election: election.id, contest: contest.id, import: seq }) ?? null;
+          pendingTree = worker?.tree(merge.rows, { election: election.id, contest: contest.id, import: seq }) ?? null;
         } else {
           const stored = await loadDesaRows(trx, election.id, contest.id, body.desa.map((d) => ({ desaCode: d.code, regionCode: tree.placeTps(d.firstTps) })));
           merge = mergeImport(body, stored, seq, tree);
@@ -290,8 +291,8 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
       };
     }
   } finally {
-    // The worker ends with the import, whatever happened (its tree was collected when it was used).
-    builder?.cancel();
+    // The worker ends with the import, whatever happened (its parse and tree were collected when they were used).
+    worker?.stop();
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Reads a file whole into a Buffer over a SharedArrayBuffer, so worker threads can read it without a copy (the TPS
- * tree of a first import is hashed from it on a worker, tps-tree-builder.ts). Same cost as `readFile`.
+ * import's worker thread parses part of it and hashes a first import's tree from it, import-worker.ts). Same cost
+ * as `readFile`.
  */
 import { open } from 'node:fs/promises';
 

@@ -18,7 +18,7 @@ import { TpsDocWriter, tpsDocPlan } from '../../src/results/tps-doc.js';
 import { firstImportTree, ImportLeaves } from '../../src/results/tps-leaves.js';
 import { buildTpsTree, KEPT_FROM_LEVEL, LeafColumns } from '../../src/results/tps-tree.js';
 import { TpsChunkWriter } from '../../src/results/tps-chunk-writer.js';
-import { TpsTreeBuilder } from '../../src/results/tps-tree-builder.js';
+import { ImportWorker } from '../../src/results/import-worker.js';
 import { parseTpsChunk } from '../../src/integrity/tps-chunk.js';
 import { chunkHolds } from '../../src/integrity/tps-receipt.js';
 import { decodeTreeFile, encodeTreeFile } from '../../src/results/tps-tree-file.js';
@@ -238,17 +238,18 @@ describe('Desa chunks (the leaves of an import tree)', () => {
     body.buf.copy(shared, 0, 0, body.length);
     const rows = firstRows({ ...body, buf: shared }, 1, smallTree());
     const ref = { election: 'pemilu-2024', contest: 'ppwp', import: 1 };
-    const builder = TpsTreeBuilder.start(plan);
-    expect(builder).not.toBeNull();
-    const fromWorker = await builder!.build(rows, ref);
+    const worker = ImportWorker.start(plan);
+    expect(worker).not.toBeNull();
+    const fromWorker = await worker!.tree(rows, ref);
+    worker!.stop();
     expect(fromWorker).not.toBeNull();
     const here = encodeTreeFile(firstImportTree(new TpsChunkWriter(plan), rows), ref);
     expect(fromWorker!.root).toBe(here.root);
     expect(fromWorker!.file.sha256).toBe(here.file.sha256);
     // Rows whose bytes are not shared are left to the importing thread.
-    const other = TpsTreeBuilder.start(plan)!;
-    expect(other.build(firstRows(body, 1, smallTree()), ref)).toBeNull();
-    other.cancel();
+    const other = ImportWorker.start(plan)!;
+    expect(other.tree(firstRows(body, 1, smallTree()), ref)).toBeNull();
+    other.stop();
   });
 
   it('rebuild the per-TPS tree of an import logged before desa chunks (v1 receipts)', () => {

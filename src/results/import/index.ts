@@ -17,7 +17,9 @@ import type { TpsForm } from '../types.js';
 import type { Cells } from './cells.js';
 import { CsvRecord, readCsv, scanRecord, type RowMapper } from './csv-bytes.js';
 import { FormBatch, formLayout, type FormLayout } from '../batch.js';
-import { readWideCsv, readWideCsvBuffer } from './wide-csv.js';
+import { readWideCsv } from './wide-csv.js';
+import { readWideCsvParallel } from './wide-csv-parallel.js';
+import type { ImportWorker } from '../import-worker.js';
 import { normalisedHeader } from '../export/csv.js';
 import { importError } from './import-error.js';
 import { LongCollector, looksLong, planLong } from './long.js';
@@ -41,6 +43,8 @@ export interface ReadOptions {
   sourceName?: string;
   /** The file's bytes when the caller has already read it whole (CSV only): parsed in place, not read again. */
   bytes?: Buffer;
+  /** A worker thread to parse part of a large wide CSV in `bytes` (import-worker.ts). */
+  worker?: ImportWorker | null;
 }
 
 const BATCH = 4096;
@@ -166,12 +170,7 @@ export async function* readForms(path: string, contest: Contest, opts: ReadOptio
       const plan = planWide(head.header, contest);
       const canonical = head.row === 1 && head.buf.toString('utf8', 0, head.pos) === normalisedHeader(contest) + '\n';
       if (opts.bytes) {
-        for (const batch of readWideCsvBuffer(opts.bytes, plan, contest, layout, { pos: head.pos, row: head.row }, head.delim, canonical, opts.onProgress)) {
-          yield batch;
-          // Parsing from memory never waits for I/O: let the event loop run between batches (the raw file is being
-          // written to the blob store meanwhile, and a server has requests to answer).
-          await new Promise(setImmediate);
-        }
+        yield* readWideCsvParallel(opts.bytes, plan, contest, layout, { pos: head.pos, row: head.row }, head.delim, canonical, opts.worker, opts.onProgress);
         return;
       }
       yield* readWideCsv(rest(it), plan, contest, layout, { buf: head.buf, pos: head.pos, row: head.row }, head.delim, canonical);

@@ -1,0 +1,193 @@
+/**
+ * A worker thread beside a large import (import-worker-thread.ts), so the import uses both cores:
+ *
+ * - **parse**: a wide CSV held in a SharedArrayBuffer is cut at a line break; the worker parses the second part while
+ *   the importing thread parses the first, and its batches follow the first part's in file order, with the same row
+ *   numbers, offsets and errors the importing thread would have given (test/results/import-parallel.test.ts);
+ * - **tree**: a first import's desa chunks (src/integrity/tps-chunk.ts) are hashed from the shared body while the
+ *   importing thread stores the rows; the importer collects the tree just before writing the import's log entry.
+ *
+ * Both threads run the same code, so the results are the same byte for byte. The worker runs TypeScript through
+ * tsx's require hook, as the rest of the portal runs under tsx (`npm start`); it loads nothing that is ESM only.
+ *
+ * @example
+ *   const worker = ImportWorker.start(tpsDocPlan(election.id, contest));
+ *   for await (const batch of readForms(path, contest, { bytes, worker })) …   // parse
+ *   const tree = (await worker?.tree(rows, ref)) ?? encodeTreeFile(firstImportTree(chunks, rows), ref);
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { KotakError, type ErrorCode } from '../errors.js';
+import { FormBatch, type FormLayout } from './batch.js';
+import type { Contest } from './contest.js';
+import type { WidePlan } from './import/wide.js';
+import type { DesaState } from './merge.js';
+import type { TpsDocPlan } from './tps-doc.js';
+import type { EncodedTree, TreeFileRef } from './tps-tree-file.js';
+import type { DuplicateLine } from './types.js';
+
+/** A wide CSV part to parse: the file, where the part starts and the row number before it. */
+export interface ParseJob {
+  file: SharedArrayBuffer;
+  plan: WidePlan;
+  contest: Contest;
+  pos: number;
+  row: number;
+  delim: number;
+  canonical: boolean;
+}
+
+/** The shared body and each desa row's span of it. */
+export interface TreeJob {
+  body: SharedArrayBuffer;
+  desa: string[];
+  starts: Int32Array;
+  ends: Int32Array;
+  counts: Int32Array;
+  ref: TreeFileRef;
+}
+
+/** A FormBatch's columns, as posted between threads (codes and values are shared, the rest copied or moved). */
+export interface BatchParts {
+  length: number;
+  rows: Int32Array;
+  codes: Float64Array;
+  values: Float64Array;
+  timestamps: (string | null)[];
+  sources: (string | undefined)[] | null;
+  duplicates: Map<number, DuplicateLine[]> | null;
+  starts: Float64Array | null;
+}
+
+export type ThreadMessage =
+  | { batch: BatchParts; done: number }
+  | { parsed: true }
+  | { parseError: { code: ErrorCode | null; message: string; fields?: unknown; detail?: Record<string, unknown> } }
+  | { tree: EncodedTree };
+
+/** Parts of a batch the worker made, back into a FormBatch. */
+export function batchOfParts(layout: FormLayout, p: BatchParts): FormBatch {
+  const b = new FormBatch(layout, 0);
+  b.length = p.length;
+  b.rows = p.rows;
+  b.codes = p.codes;
+  b.values = p.values;
+  b.timestamps = p.timestamps;
+  b.sources = p.sources;
+  b.duplicates = p.duplicates;
+  b.verbatim = p.starts ? { starts: p.starts } : null;
+  return b;
+}
+
+export class ImportWorker {
+  private failed = false;
+  private busy = false;
+  private readonly queue: ThreadMessage[] = [];
+  private wake: (() => void) | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('error', () => this.fail());
+    worker.on('exit', () => this.fail());
+    worker.on('message', (m: ThreadMessage) => {
+      this.queue.push(m);
+      this.wake?.();
+    });
+    worker.unref();
+  }
+
+  private fail(): void {
+    this.failed = true;
+    this.wake?.();
+  }
+
+  /** A worker starting, or null when workers cannot run TypeScript here. */
+  static start(plan: TpsDocPlan): ImportWorker | null {
+    let api: string;
+    try {
+      // tsx's CommonJS hook: in a worker it starts in a third of the time of its ESM loader (no loader thread).
+      api = createRequire(import.meta.url).resolve('tsx/cjs/api');
+    } catch {
+      return null;
+    }
+    const entry = fileURLToPath(new URL('./import-worker-thread.ts', import.meta.url));
+    const boot = `const { register } = require(${JSON.stringify(api)}); register(); require(${JSON.stringify(entry)});`;
+    try {
+      return new ImportWorker(new Worker(boot, { eval: true, workerData: { plan }, execArgv: [] }));
+    } catch {
+      return null;
+    }
+  }
+
+  private async next(): Promise<ThreadMessage | null> {
+    while (!this.queue.length) {
+      if (this.failed) return null;
+      // Waiting on the worker keeps the process alive (it is unref'd otherwise, so an idle one never holds it open).
+      this.worker.ref();
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
+      this.worker.unref();
+    }
+    return this.queue.shift()!;
+  }
+
+  /** Whether a job can be given now (one at a time; none after a failure). */
+  get idle(): boolean {
+    return !this.failed && !this.busy;
+  }
+
+  /**
+   * Parses a part of a wide CSV; yields its batches in file order. Throws the part's first error as the importing
+   * thread would have; throws a plain Error when the worker died (the import then fails, nothing is published).
+   */
+  async *parse(job: ParseJob, layout: FormLayout, onProgress?: (done: number) => void): AsyncGenerator<FormBatch> {
+    this.busy = true;
+    this.worker.postMessage({ parse: job });
+    try {
+      for (;;) {
+        const m = await this.next();
+        if (!m) throw new Error('the import worker thread stopped while parsing');
+        if ('batch' in m) {
+          onProgress?.(m.done);
+          yield batchOfParts(layout, m.batch);
+        } else if ('parsed' in m) return;
+        else if ('parseError' in m) {
+          const e = m.parseError;
+          throw e.code ? new KotakError(e.code, e.message, { fields: e.fields as never, detail: e.detail }) : new Error(e.message);
+        }
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * Hashes the rows' desa chunks (rows of a first import: every line at version 1). Null when their data do not all
+   * lie in one SharedArrayBuffer, when the worker is busy or failed: the caller then hashes them itself.
+   */
+  tree(rows: readonly DesaState[], ref: TreeFileRef): Promise<EncodedTree | null> | null {
+    if (!this.idle) return null;
+    const first = rows[0]?.data;
+    if (!first || typeof first === 'string' || !(first.buffer instanceof SharedArrayBuffer)) return null;
+    const body = first.buffer;
+    const n = rows.length;
+    const job: TreeJob = { body, desa: new Array<string>(n), starts: new Int32Array(n), ends: new Int32Array(n), counts: new Int32Array(n), ref };
+    for (let i = 0; i < n; i++) {
+      const d = rows[i]!.data;
+      if (typeof d === 'string' || d.buffer !== body) return null;
+      job.desa[i] = rows[i]!.desaCode;
+      job.starts[i] = d.byteOffset;
+      job.ends[i] = d.byteOffset + d.length;
+      job.counts[i] = rows[i]!.count;
+    }
+    this.busy = true;
+    this.worker.postMessage({ tree: job });
+    return this.next().then((m) => (m && 'tree' in m ? m.tree : null));
+  }
+
+  /** Ends the worker. */
+  stop(): void {
+    this.failed = true;
+    void this.worker.terminate();
+  }
+}

@@ -68,7 +68,7 @@ export function firstRows(body: Body, importSeq: number, tree: RegionTree): Desa
   const one = `1,${importSeq}`;
   return body.desa.map((s) => ({
     desaCode: s.code,
-    regionCode: tree.placeTps(s.firstTps),
+    regionCode: tree.desaOfNumber(Number(s.code)) ?? tree.placeTps(s.firstTps),
     count: s.count,
     data: body.buf.subarray(s.start, s.end - 1),
     meta: s.count === 1 ? one : (one + '\n').repeat(s.count - 1) + one,

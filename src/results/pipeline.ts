@@ -105,8 +105,12 @@ export class ImportPipeline {
         this.lastDesa = desa;
         let packed = this.placeCache.get(desa);
         if (packed === undefined) {
-          const tps = batch.tps(i);
-          packed = recap.node(tree.placeTps(tps)) * 2 + (tree.desaOfTps(tps) !== null ? 1 : 0);
+          const known = tree.desaOfNumber(desa);
+          if (known !== null) packed = recap.node(known) * 2 + 1;
+          else {
+            const tps = batch.tps(i);
+            packed = recap.node(tree.placeTps(tps)) * 2 + (tree.desaOfTps(tps) !== null ? 1 : 0);
+          }
           this.placeCache.set(desa, packed);
         }
         this.lastPacked = packed;

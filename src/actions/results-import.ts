@@ -25,6 +25,8 @@ import { TPS_LEAF_DESA } from '../integrity/tps-chunk.js';
 import { storeTreeFile } from '../store/results/tps-trees.js';
 import { importTree, startImportWorker } from './results-import-tree.js';
 import { readShared } from '../results/read-shared.js';
+import type { RowsWork } from '../results/import-worker.js';
+import { votingDayFloor } from '../results/source-time.js';
 import type { Contest } from '../results/contest.js';
 import type { Tx } from '../store/db.js';
 import { lockAndBumpContest, lockContest } from '../store/results/elections.js';
@@ -180,10 +182,11 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         const initial = !(await hasForms(trx, election.id, contest.id));
         const seq = await nextImportSeq(trx, election.id, contest.id);
         let merge: MergeResult;
-        let pendingTree: Promise<EncodedTree | null> | null = null;
+        let work: RowsWork | null = null;
         if (initial) {
           merge = { rows: firstRows(body, seq, tree), superseded: [], newTps: result.tps, changed: [], unchanged: 0 };
-          pendingTree = worker?.tree(merge.rows, { election: election.id, contest: contest.id, import: seq }) ?? null;
+          const ref = { election: election.id, contest: contest.id, import: seq };
+          work = worker?.rows(merge.rows, ref, { votes: contest.selections.length, floorMs: votingDayFloor(election.date) }) ?? null;
         } else {
           const stored = await loadDesaRows(trx, election.id, contest.id, body.desa.map((d) => ({ desaCode: d.code, regionCode: tree.placeTps(d.firstTps) })));
           merge = mergeImport(body, stored, seq, tree);
@@ -207,7 +210,20 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         const importId = randomUUID();
         const now = ctx.services.now().toISOString();
         const revision = await lockAndBumpContest(trx, election.id, contest.id);
-        await writeDesaRows(trx, database, election.id, contest.id, merge.rows, !initial, { votes: contest.selections.length, votingDay: election.date });
+        // Flags and recap first: meanwhile the worker reads the new rows' earliest source times (import-worker.ts).
+        const allFlags = full !== result ? flagRows(full) : result.missingOnly.length ? fileFlags.concat(listOnlyFlagRows(result)) : fileFlags;
+        await deleteFlagsOf(trx, election.id, contest.id, 'all');
+        await insertFlags(trx, database, election.id, contest.id, allFlags);
+        lap('store_flags', t);
+        t = performance.now();
+        const recapRows = full.recap.rows();
+        lap('recap_rows', t);
+        t = performance.now();
+        await replaceRecap(trx, database, election.id, contest.id, recapRows);
+        lap('store_recap', t);
+        t = performance.now();
+        const source = { votes: contest.selections.length, votingDay: election.date };
+        await writeDesaRows(trx, database, election.id, contest.id, merge.rows, !initial, source, work ? await work.firstSourceMs : null);
         if (merge.superseded.length) {
           const prior = await importsBySeq(trx, election.id, contest.id, merge.superseded.map((s) => s.importSeq));
           await insertHistory(
@@ -219,17 +235,6 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
           );
         }
         lap('store_forms', t);
-        t = performance.now();
-        const allFlags = full !== result ? flagRows(full) : result.missingOnly.length ? fileFlags.concat(listOnlyFlagRows(result)) : fileFlags;
-        await deleteFlagsOf(trx, election.id, contest.id, 'all');
-        await insertFlags(trx, database, election.id, contest.id, allFlags);
-        lap('store_flags', t);
-        t = performance.now();
-        const recapRows = full.recap.rows();
-        lap('recap_rows', t);
-        t = performance.now();
-        await replaceRecap(trx, database, election.id, contest.id, recapRows);
-        lap('store_recap', t);
 
         t = performance.now();
         // A first import publishes the body as written (all its TPS lie in the office's region, an ancestor of the
@@ -243,7 +248,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         t = performance.now();
         // The TPS tree over every TPS this import set (added or corrected): its root goes into the import's log entry,
         // its file into the blob store once committed, so receipts are served without rehashing (src/results/tps-tree*.ts).
-        const encoded = (await pendingTree) ?? importTree(initial, docWriter, merge.rows, { election: election.id, contest: contest.id, import: seq });
+        const encoded = (await work?.tree) ?? importTree(initial, docWriter, merge.rows, { election: election.id, contest: contest.id, import: seq });
         tpsTree = encoded;
         const tpsRoot = encoded.root;
         lap('tps_tree', t);

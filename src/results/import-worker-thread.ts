@@ -1,7 +1,7 @@
 /**
  * The import worker thread (import-worker.ts): parses the second half of a large wide CSV while the importing thread
- * parses the first, then hashes a first import's desa chunks while the importing thread stores the rows. It reads the
- * file in place: the importer holds it in a SharedArrayBuffer (read-shared.ts).
+ * parses the first, then reads a first import's desa rows for their earliest source times and hashes their desa
+ * chunks. It reads the file in place: the importer holds it in a SharedArrayBuffer (read-shared.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { KotakError } from '../errors.js';
@@ -13,6 +13,7 @@ import type { DesaState } from './merge.js';
 import { TpsChunkWriter } from './tps-chunk-writer.js';
 import type { TpsDocPlan } from './tps-doc.js';
 import { firstImportTree } from './tps-leaves.js';
+import { earliestSourceMs } from './source-time.js';
 import { encodeTreeFile } from './tps-tree-file.js';
 import type { BatchParts, ParseJob, ThreadMessage, TreeJob } from './import-worker.js';
 
@@ -58,6 +59,9 @@ function tree(job: TreeJob): void {
     data: body.subarray(job.starts[i]!, job.ends[i]!),
     meta: '',
   }));
+  const sourceMs = new Float64Array(rows.length);
+  rows.forEach((r, i) => (sourceMs[i] = earliestSourceMs(r.data, job.votes, job.floorMs)));
+  port.postMessage({ sourceMs } satisfies ThreadMessage, [sourceMs.buffer]);
   const out = encodeTreeFile(firstImportTree(new TpsChunkWriter(plan), rows), job.ref);
   // The parts lie in buffers of their own (LeafColumns never uses Node's shared pool), so they can be transferred.
   port.postMessage({ tree: out } satisfies ThreadMessage, [...new Set(out.file.parts.map((p) => p.buffer as ArrayBuffer))]);

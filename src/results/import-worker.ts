@@ -4,8 +4,9 @@
  * - **parse**: a wide CSV held in a SharedArrayBuffer is cut at a line break; the worker parses the second part while
  *   the importing thread parses the first, and its batches follow the first part's in file order, with the same row
  *   numbers, offsets and errors the importing thread would have given (test/results/import-parallel.test.ts);
- * - **tree**: a first import's desa chunks (src/integrity/tps-chunk.ts) are hashed from the shared body while the
- *   importing thread stores the rows; the importer collects the tree just before writing the import's log entry.
+ * - **rows**: a first import's desa rows get their earliest source times (src/results/source-time.ts) and their desa
+ *   chunks (src/integrity/tps-chunk.ts) hashed from the shared body while the importing thread stores flags and
+ *   recap; the importer collects the tree just before writing the import's log entry.
  *
  * Both threads run the same code, so the results are the same byte for byte. The worker runs TypeScript through
  * tsx's require hook, as the rest of the portal runs under tsx (`npm start`); it loads nothing that is ESM only.
@@ -13,7 +14,8 @@
  * @example
  *   const worker = ImportWorker.start(tpsDocPlan(election.id, contest));
  *   for await (const batch of readForms(path, contest, { bytes, worker })) …   // parse
- *   const tree = (await worker?.tree(rows, ref)) ?? encodeTreeFile(firstImportTree(chunks, rows), ref);
+ *   const work = worker?.rows(rows, ref, { votes, floorMs });  // earliest source times, then the tree
+ *   const tree = (await work?.tree) ?? encodeTreeFile(firstImportTree(chunks, rows), ref);
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +40,7 @@ export interface ParseJob {
   canonical: boolean;
 }
 
-/** The shared body and each desa row's span of it. */
+/** The shared body and each desa row's span of it; `votes` and `floorMs` for each row's earliest source time. */
 export interface TreeJob {
   body: SharedArrayBuffer;
   desa: string[];
@@ -46,6 +48,15 @@ export interface TreeJob {
   ends: Int32Array;
   counts: Int32Array;
   ref: TreeFileRef;
+  votes: number;
+  floorMs: number;
+}
+
+/** What the worker answers for a first import's rows: their earliest source times first, then the tree. */
+export interface RowsWork {
+  /** per row, src/results/source-time.ts `earliestSourceMs` (−1: none) */
+  firstSourceMs: Promise<Float64Array | null>;
+  tree: Promise<EncodedTree | null>;
 }
 
 /** A FormBatch's columns, as posted between threads (codes and values are shared, the rest copied or moved). */
@@ -64,6 +75,7 @@ export type ThreadMessage =
   | { batch: BatchParts; done: number }
   | { parsed: true }
   | { parseError: { code: ErrorCode | null; message: string; fields?: unknown; detail?: Record<string, unknown> } }
+  | { sourceMs: Float64Array }
   | { tree: EncodedTree };
 
 /** Parts of a batch the worker made, back into a FormBatch. */
@@ -162,16 +174,17 @@ export class ImportWorker {
   }
 
   /**
-   * Hashes the rows' desa chunks (rows of a first import: every line at version 1). Null when their data do not all
-   * lie in one SharedArrayBuffer, when the worker is busy or failed: the caller then hashes them itself.
+   * Reads each row's earliest source time, then hashes the rows' desa chunks (rows of a first import: every line at
+   * version 1), while the importing thread stores other things. Null when their data do not all lie in one
+   * SharedArrayBuffer, when the worker is busy or failed: the caller then does both itself.
    */
-  tree(rows: readonly DesaState[], ref: TreeFileRef): Promise<EncodedTree | null> | null {
+  rows(rows: readonly DesaState[], ref: TreeFileRef, source: { votes: number; floorMs: number }): RowsWork | null {
     if (!this.idle) return null;
     const first = rows[0]?.data;
     if (!first || typeof first === 'string' || !(first.buffer instanceof SharedArrayBuffer)) return null;
     const body = first.buffer;
     const n = rows.length;
-    const job: TreeJob = { body, desa: new Array<string>(n), starts: new Int32Array(n), ends: new Int32Array(n), counts: new Int32Array(n), ref };
+    const job: TreeJob = { body, desa: new Array<string>(n), starts: new Int32Array(n), ends: new Int32Array(n), counts: new Int32Array(n), ref, ...source };
     for (let i = 0; i < n; i++) {
       const d = rows[i]!.data;
       if (typeof d === 'string' || d.buffer !== body) return null;
@@ -182,7 +195,12 @@ export class ImportWorker {
     }
     this.busy = true;
     this.worker.postMessage({ tree: job });
-    return this.next().then((m) => (m && 'tree' in m ? m.tree : null));
+    const firstSourceMs = this.next().then((m) => (m && 'sourceMs' in m ? m.sourceMs : null));
+    const tree = firstSourceMs.then(async (ms) => {
+      const m = ms ? await this.next() : null;
+      return m && 'tree' in m ? m.tree : null;
+    });
+    return { firstSourceMs, tree };
   }
 
   /** Ends the worker. */

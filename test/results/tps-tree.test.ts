@@ -19,6 +19,7 @@ import { firstImportTree, ImportLeaves } from '../../src/results/tps-leaves.js';
 import { buildTpsTree, KEPT_FROM_LEVEL, LeafColumns } from '../../src/results/tps-tree.js';
 import { TpsChunkWriter } from '../../src/results/tps-chunk-writer.js';
 import { ImportWorker } from '../../src/results/import-worker.js';
+import { earliestSourceMs, votingDayFloor } from '../../src/results/source-time.js';
 import { parseTpsChunk } from '../../src/integrity/tps-chunk.js';
 import { chunkHolds } from '../../src/integrity/tps-receipt.js';
 import { decodeTreeFile, encodeTreeFile } from '../../src/results/tps-tree-file.js';
@@ -240,15 +241,18 @@ describe('Desa chunks (the leaves of an import tree)', () => {
     const ref = { election: 'pemilu-2024', contest: 'ppwp', import: 1 };
     const worker = ImportWorker.start(plan);
     expect(worker).not.toBeNull();
-    const fromWorker = await worker!.tree(rows, ref);
+    const work = worker!.rows(rows, ref, { votes: 3, floorMs: votingDayFloor('2024-02-14') })!;
+    const sourceMs = await work.firstSourceMs;
+    const fromWorker = await work.tree;
     worker!.stop();
+    expect([...sourceMs!]).toEqual(rows.map((r) => earliestSourceMs(r.data, 3, votingDayFloor('2024-02-14'))));
     expect(fromWorker).not.toBeNull();
     const here = encodeTreeFile(firstImportTree(new TpsChunkWriter(plan), rows), ref);
     expect(fromWorker!.root).toBe(here.root);
     expect(fromWorker!.file.sha256).toBe(here.file.sha256);
     // Rows whose bytes are not shared are left to the importing thread.
     const other = ImportWorker.start(plan)!;
-    expect(other.tree(firstRows(body, 1, smallTree()), ref)).toBeNull();
+    expect(other.rows(firstRows(body, 1, smallTree()), ref, { votes: 3, floorMs: 0 })).toBeNull();
     other.stop();
   });
 

@@ -77,6 +77,8 @@ export async function writeDesaRows(
   rows: DesaRow[],
   replacing: boolean,
   source: { votes: number; votingDay: string },
+  /** each row's earliest source time when already read (the import's worker thread), else read here */
+  firstSourceMs?: ArrayLike<number> | null,
 ): Promise<void> {
   if (replacing) {
     for (let i = 0; i < rows.length; i += 500) {
@@ -95,8 +97,8 @@ export async function writeDesaRows(
     trx,
     database,
     FORMS,
-    rows.map((r) => {
-      const first = earliestSourceMs(r.data, source.votes, floor);
+    rows.map((r, i) => {
+      const first = firstSourceMs ? firstSourceMs[i]! : earliestSourceMs(r.data, source.votes, floor);
       return [electionId, contestId, r.desaCode, r.regionCode, r.count, r.data, r.meta, first];
     }),
   );

@@ -65,7 +65,7 @@ export async function duckdbBaseline(file: string): Promise<number> {
   return ms;
 }
 
-const phases = (t: Record<string, number>) => Object.entries(t).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${v}`).join(', ');
+const phases = (t: Record<string, number>) => Object.entries(t).filter(([k]) => k !== 'total' && k !== 'worker_jobs').map(([k, v]) => `${k} ${v}`).join(', ');
 
 export async function run(opts: { seconds?: number } = {}): Promise<BenchSection[]> {
   return [await runImport(), await runHttp(opts)];

@@ -5,7 +5,7 @@
  * flags and the recapitulation are rewritten, the import is recorded, and the catalogue dataset version and the
  * publication-log entries are written. Re-importing the same file finds nothing new or changed and writes nothing.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -106,6 +106,18 @@ function normalisedCsvOf(contest: Contest, rows: Iterable<DesaState>, region: st
   return parts;
 }
 
+/** A promise settled from outside; settling it again does nothing. */
+function deferred<T>(): { promise: Promise<T>; resolve: (v: T | PromiseLike<T>) => void; reject: (e: unknown) => void } {
+  let resolve!: (v: T | PromiseLike<T>) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
 /**
  * Imports a results file. Used by the `results.import` action (upload or CLI path), the CLI progress bar and the demo
  * loader.
@@ -128,19 +140,20 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
   // unreferenced blob. A folder is published as one JSON Lines file of `{ url, data }` records, which reads back.
   const fileBytes = format === 'csv' && !isDir && !req.raw ? readShared(req.path) : null;
   fileBytes?.catch(() => {});
+  const docWriter = new TpsDocWriter(tpsDocPlan(election.id, contest));
+  // A large CSV is parsed by two threads, hashed for the blob store after the parse and a first import's TPS tree
+  // hashed while the rows are stored, all on one worker thread (src/results/import-worker.ts).
+  const worker = startImportWorker(docWriter.plan, fileBytes ? fileStat.size : 0);
+  const rawDigest = worker ? deferred<string>() : null;
   const rawPut: Promise<FileRef> = req.raw
     ? Promise.resolve(req.raw)
     : fileBytes
-      ? fileBytes.then(async (buf) => ({ ...(await blobs.put(buf)), filename }))
+      ? fileBytes.then(async (buf) => ({ ...(await blobs.put(buf, rawDigest ? { sha256: rawDigest.promise } : {})), filename }))
       : isDir
         ? folderAsJsonLines(req.path).then(async (buf) => ({ ...(await blobs.put(buf)), filename: `${filename}.jsonl` }))
         : blobs.put(createReadStream(req.path)).then((p) => ({ ...p, filename }));
   rawPut.catch(() => {});
 
-  const docWriter = new TpsDocWriter(tpsDocPlan(election.id, contest));
-  // A large CSV is parsed by two threads, and a first import's TPS tree hashed while the rows are stored
-  // (src/results/import-worker.ts).
-  const worker = startImportWorker(docWriter.plan, fileBytes ? fileStat.size : 0);
   try {
     // The election's TPS list within the contest's area: listed TPS the file lacks are expected and flagged too. It is
     // read again inside the transaction only if a list import came in between (tpsListVersion).
@@ -186,10 +199,16 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         if (initial) {
           merge = { rows: firstRows(body, seq, tree), superseded: [], newTps: result.tps, changed: [], unchanged: 0 };
           const ref = { election: election.id, contest: contest.id, import: seq };
-          work = worker?.rows(merge.rows, ref, { votes: contest.selections.length, floorMs: votingDayFloor(election.date) }) ?? null;
+          work = worker?.rows(merge.rows, ref, { votes: contest.selections.length, floorMs: votingDayFloor(election.date) }, bytes) ?? null;
         } else {
           const stored = await loadDesaRows(trx, election.id, contest.id, body.desa.map((d) => ({ desaCode: d.code, regionCode: tree.placeTps(d.firstTps) })));
           merge = mergeImport(body, stored, seq, tree);
+        }
+        // The file's digest for the blob store: from the worker's rows job, or a job of its own (this thread's when the
+        // worker failed).
+        if (rawDigest && bytes) {
+          const digest = work ? work.sha256 : worker!.sha256(bytes);
+          rawDigest.resolve(digest.then((h) => h ?? createHash('sha256').update(bytes).digest('hex')));
         }
         if (merge.newTps === 0 && merge.changed.length === 0) throw new NothingChanged();
         lap('merge', t);
@@ -280,6 +299,7 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
         });
         lap('publish', t);
         timings.total = Math.round(performance.now() - t0);
+        if (worker) timings.worker_jobs = worker.answered;
         committedRevision = revision;
         return { ...base, changed: true, import: { id: importId, seq }, dataset: pub.dataset.name, tps: tpsCounts, coverage, logIndex: pub.logIndex, timings };
       }));
@@ -296,7 +316,9 @@ export async function importResultsFile(ctx: ActionContext, req: ImportRequest):
       };
     }
   } finally {
-    // The worker ends with the import, whatever happened (its parse and tree were collected when they were used).
+    // The worker ends with the import, whatever happened (its parse and tree were collected when they were used); a
+    // digest never asked for (the parse failed) fails the raw file's write, which then leaves nothing behind.
+    rawDigest?.reject(new Error('import ended before the file was hashed'));
     worker?.stop();
   }
 }

@@ -3,6 +3,7 @@
  * parses the first, then reads a first import's desa rows for their earliest source times and hashes their desa
  * chunks. It reads the file in place: the importer holds it in a SharedArrayBuffer (read-shared.ts).
  */
+import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { KotakError } from '../errors.js';
 import { formLayout, type FormBatch } from './batch.js';
@@ -50,6 +51,10 @@ function parse(job: ParseJob): void {
   }
 }
 
+function sha256Of(h: { file: SharedArrayBuffer; offset: number; length: number }): string {
+  return createHash('sha256').update(Buffer.from(h.file, h.offset, h.length)).digest('hex');
+}
+
 function tree(job: TreeJob): void {
   const body = Buffer.from(job.body);
   const rows: DesaState[] = job.desa.map((desaCode, i) => ({
@@ -62,12 +67,14 @@ function tree(job: TreeJob): void {
   const sourceMs = new Float64Array(rows.length);
   rows.forEach((r, i) => (sourceMs[i] = earliestSourceMs(r.data, job.votes, job.floorMs)));
   port.postMessage({ sourceMs } satisfies ThreadMessage, [sourceMs.buffer]);
+  if (job.hash) port.postMessage({ sha256: sha256Of(job.hash) } satisfies ThreadMessage);
   const out = encodeTreeFile(firstImportTree(new TpsChunkWriter(plan), rows), job.ref);
   // The parts lie in buffers of their own (LeafColumns never uses Node's shared pool), so they can be transferred.
   port.postMessage({ tree: out } satisfies ThreadMessage, [...new Set(out.file.parts.map((p) => p.buffer as ArrayBuffer))]);
 }
 
-port.on('message', (m: { parse: ParseJob } | { tree: TreeJob }) => {
+port.on('message', (m: { parse: ParseJob } | { tree: TreeJob } | { hash: { file: SharedArrayBuffer; offset: number; length: number } }) => {
   if ('parse' in m) parse(m.parse);
+  else if ('hash' in m) port.postMessage({ sha256: sha256Of(m.hash) } satisfies ThreadMessage);
   else tree(m.tree);
 });

@@ -4,9 +4,11 @@
  * - **parse**: a wide CSV held in a SharedArrayBuffer is cut at a line break; the worker parses the second part while
  *   the importing thread parses the first, and its batches follow the first part's in file order, with the same row
  *   numbers, offsets and errors the importing thread would have given (test/results/import-parallel.test.ts);
- * - **rows**: a first import's desa rows get their earliest source times (src/results/source-time.ts) and their desa
- *   chunks (src/integrity/tps-chunk.ts) hashed from the shared body while the importing thread stores flags and
- *   recap; the importer collects the tree just before writing the import's log entry.
+ * - **rows**: a first import's desa rows get their earliest source times (src/results/source-time.ts), the file its
+ *   SHA-256 (its key in the blob store) and the rows their desa chunks (src/integrity/tps-chunk.ts) hashed from the
+ *   shared body while the importing thread stores flags, recap and rows; the importer collects the tree just before
+ *   writing the import's log entry;
+ * - **hash**: the file's SHA-256 alone, for a later import.
  *
  * Both threads run the same code, so the results are the same byte for byte. The worker runs TypeScript through
  * tsx's require hook, as the rest of the portal runs under tsx (`npm start`); it loads nothing that is ESM only.
@@ -50,12 +52,16 @@ export interface TreeJob {
   ref: TreeFileRef;
   votes: number;
   floorMs: number;
+  /** also hash these bytes (the file, for the blob store) between the source times and the tree */
+  hash: { file: SharedArrayBuffer; offset: number; length: number } | null;
 }
 
 /** What the worker answers for a first import's rows: their earliest source times first, then the tree. */
 export interface RowsWork {
   /** per row, src/results/source-time.ts `earliestSourceMs` (−1: none) */
   firstSourceMs: Promise<Float64Array | null>;
+  /** the SHA-256 of the bytes given to hash (null when none were, or the worker failed) */
+  sha256: Promise<string | null>;
   tree: Promise<EncodedTree | null>;
 }
 
@@ -76,7 +82,8 @@ export type ThreadMessage =
   | { parsed: true }
   | { parseError: { code: ErrorCode | null; message: string; fields?: unknown; detail?: Record<string, unknown> } }
   | { sourceMs: Float64Array }
-  | { tree: EncodedTree };
+  | { tree: EncodedTree }
+  | { sha256: string };
 
 /** Parts of a batch the worker made, back into a FormBatch. */
 export function batchOfParts(layout: FormLayout, p: BatchParts): FormBatch {
@@ -94,7 +101,12 @@ export function batchOfParts(layout: FormLayout, p: BatchParts): FormBatch {
 
 export class ImportWorker {
   private failed = false;
-  private busy = false;
+  /** Jobs posted and not yet read to their end. */
+  private pending = 0;
+  /** Jobs the worker answered in full (the importer reports it among its timings, `worker_jobs`). */
+  answered = 0;
+  /** Resolves when the last job posted has read all its messages: the next one reads after it. */
+  private tail: Promise<void> = Promise.resolve();
   private readonly queue: ThreadMessage[] = [];
   private wake: (() => void) | null = null;
 
@@ -143,9 +155,31 @@ export class ImportWorker {
     return this.queue.shift()!;
   }
 
-  /** Whether a job can be given now (one at a time; none after a failure). */
+  /** Whether the worker has nothing to do (and has not failed). */
   get idle(): boolean {
-    return !this.failed && !this.busy;
+    return !this.failed && this.pending === 0;
+  }
+
+  /**
+   * Posts a job. The worker runs jobs in the order posted and answers in that order, so a job reads its answers once
+   * every job before it has read its own: `ready` says when, `done` ends the turn.
+   */
+  private post(message: unknown): { ready: Promise<void>; done: () => void } {
+    const ready = this.tail;
+    let done!: () => void;
+    this.tail = new Promise<void>((resolve) => (done = resolve));
+    this.pending++;
+    this.worker.postMessage(message);
+    let ended = false;
+    return {
+      ready,
+      done: () => {
+        if (ended) return;
+        ended = true;
+        this.pending--;
+        done();
+      },
+    };
   }
 
   /**
@@ -153,38 +187,52 @@ export class ImportWorker {
    * thread would have; throws a plain Error when the worker died (the import then fails, nothing is published).
    */
   async *parse(job: ParseJob, layout: FormLayout, onProgress?: (done: number) => void): AsyncGenerator<FormBatch> {
-    this.busy = true;
-    this.worker.postMessage({ parse: job });
+    const turn = this.post({ parse: job });
     try {
+      await turn.ready;
       for (;;) {
         const m = await this.next();
         if (!m) throw new Error('the import worker thread stopped while parsing');
         if ('batch' in m) {
           onProgress?.(m.done);
           yield batchOfParts(layout, m.batch);
-        } else if ('parsed' in m) return;
+        } else if ('parsed' in m) {
+          this.answered++;
+          return;
+        }
         else if ('parseError' in m) {
           const e = m.parseError;
           throw e.code ? new KotakError(e.code, e.message, { fields: e.fields as never, detail: e.detail }) : new Error(e.message);
         }
       }
     } finally {
-      this.busy = false;
+      turn.done();
     }
+  }
+
+  /** SHA-256 (hex) of the bytes, hashed on the worker once its earlier jobs are done; null when the worker failed. */
+  sha256(bytes: Buffer): Promise<string | null> {
+    if (this.failed || !(bytes.buffer instanceof SharedArrayBuffer)) return Promise.resolve(null);
+    const turn = this.post({ hash: { file: bytes.buffer, offset: bytes.byteOffset, length: bytes.length } });
+    return turn.ready
+      .then(() => this.next())
+      .then((m) => (m && 'sha256' in m ? (this.answered++, m.sha256) : null))
+      .finally(turn.done);
   }
 
   /**
    * Reads each row's earliest source time, then hashes the rows' desa chunks (rows of a first import: every line at
    * version 1), while the importing thread stores other things. Null when their data do not all lie in one
-   * SharedArrayBuffer, when the worker is busy or failed: the caller then does both itself.
+   * SharedArrayBuffer or the worker failed: the caller then does both itself.
    */
-  rows(rows: readonly DesaState[], ref: TreeFileRef, source: { votes: number; floorMs: number }): RowsWork | null {
-    if (!this.idle) return null;
+  rows(rows: readonly DesaState[], ref: TreeFileRef, source: { votes: number; floorMs: number }, hash?: Buffer): RowsWork | null {
+    if (this.failed) return null;
     const first = rows[0]?.data;
     if (!first || typeof first === 'string' || !(first.buffer instanceof SharedArrayBuffer)) return null;
     const body = first.buffer;
     const n = rows.length;
-    const job: TreeJob = { body, desa: new Array<string>(n), starts: new Int32Array(n), ends: new Int32Array(n), counts: new Int32Array(n), ref, ...source };
+    const shared = hash && hash.buffer instanceof SharedArrayBuffer ? { file: hash.buffer, offset: hash.byteOffset, length: hash.length } : null;
+    const job: TreeJob = { body, desa: new Array<string>(n), starts: new Int32Array(n), ends: new Int32Array(n), counts: new Int32Array(n), ref, ...source, hash: shared };
     for (let i = 0; i < n; i++) {
       const d = rows[i]!.data;
       if (typeof d === 'string' || d.buffer !== body) return null;
@@ -193,14 +241,21 @@ export class ImportWorker {
       job.ends[i] = d.byteOffset + d.length;
       job.counts[i] = rows[i]!.count;
     }
-    this.busy = true;
-    this.worker.postMessage({ tree: job });
-    const firstSourceMs = this.next().then((m) => (m && 'sourceMs' in m ? m.sourceMs : null));
-    const tree = firstSourceMs.then(async (ms) => {
-      const m = ms ? await this.next() : null;
-      return m && 'tree' in m ? m.tree : null;
+    const turn = this.post({ tree: job });
+    const firstSourceMs = turn.ready.then(() => this.next()).then((m) => (m && 'sourceMs' in m ? m.sourceMs : null));
+    const sha256 = firstSourceMs.then(async (ms) => {
+      const m = ms && shared ? await this.next() : null;
+      return m && 'sha256' in m ? m.sha256 : null;
     });
-    return { firstSourceMs, tree };
+    const tree = Promise.all([firstSourceMs, sha256])
+      .then(async ([ms, h]) => {
+        const m = ms && (h || !shared) ? await this.next() : null;
+        if (!m || !('tree' in m)) return null;
+        this.answered++;
+        return m.tree;
+      })
+      .finally(turn.done);
+    return { firstSourceMs, sha256, tree };
   }
 
   /** Ends the worker. */

@@ -34,6 +34,20 @@ describe.each(IMPLEMENTATIONS)('BlobStore %s', (_name, make) => {
     expect(await text(await b.get(r.sha256))).toBe('halo');
   });
 
+  it('stores a body hashed elsewhere under the digest given, and nothing when the digest fails', async () => {
+    const b = make();
+    const sha = createHash('sha256').update('halo lagi').digest('hex');
+    expect(await b.put(Buffer.from('halo lagi'), { sha256: Promise.resolve(sha) })).toEqual({ sha256: sha, size: 9 });
+    expect(await text(await b.get(sha))).toBe('halo lagi');
+    const before = [];
+    for await (const k of b.list()) before.push(k);
+    await expect(b.put(Buffer.from('gagal'), { sha256: Promise.reject(new Error('no digest')) })).rejects.toThrow('no digest');
+    await expect(b.put(Buffer.from('terlalu besar'), { sha256: Promise.resolve(sha), maxBytes: 3 })).rejects.toMatchObject({ code: 'payload_too_large' });
+    const after = [];
+    for await (const k of b.list()) after.push(k);
+    expect(after).toEqual(before);
+  });
+
   it('streams a large body and stores the same content once', async () => {
     const b = make();
     const chunk = Buffer.alloc(64 * 1024, 7);

@@ -1,7 +1,7 @@
 /** BlobStore on the local file system: `<root>/ab/cd/abcdef…` with writes to a temp file renamed into place. */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, opendir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, opendir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,10 +18,12 @@ export class FileBlobStore implements BlobStore {
     return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
-  async put(body: Readable | Buffer, opts: { maxBytes?: number } = {}): Promise<PutResult> {
+  async put(body: Readable | Buffer, opts: { maxBytes?: number; sha256?: Promise<string> } = {}): Promise<PutResult> {
+    opts.sha256?.catch(() => {}); // settled below; a failure is this call's rejection, never an unhandled one
     const tmpDir = join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, randomUUID());
+    if (Buffer.isBuffer(body) && opts.sha256) return this.putHashed(body, opts.sha256, tmp, opts.maxBytes);
     const hash = createHash('sha256');
     let size = 0;
     const max = opts.maxBytes ?? Number.POSITIVE_INFINITY;
@@ -46,6 +48,22 @@ export class FileBlobStore implements BlobStore {
     await mkdir(join(dest, '..'), { recursive: true });
     await rename(tmp, dest);
     return { sha256, size };
+  }
+
+  /** A Buffer hashed elsewhere: written on libuv's thread pool while the digest comes, then renamed to it. */
+  private async putHashed(body: Buffer, digest: Promise<string>, tmp: string, maxBytes = Number.POSITIVE_INFINITY): Promise<PutResult> {
+    if (body.length > maxBytes) throw new KotakError('payload_too_large', `Upload exceeds the limit of ${maxBytes} bytes`);
+    // Both settle before anything is cleaned up, so a failed digest never races the write it would remove.
+    const [d, w] = await Promise.allSettled([digest, writeFile(tmp, body, { flag: 'wx' })]);
+    if (d.status === 'rejected' || w.status === 'rejected') {
+      await rm(tmp, { force: true });
+      throw d.status === 'rejected' ? d.reason : (w as PromiseRejectedResult).reason;
+    }
+    const sha256 = d.value;
+    const dest = this.pathOf(sha256);
+    await mkdir(join(dest, '..'), { recursive: true });
+    await rename(tmp, dest);
+    return { sha256, size: body.length };
   }
 
   async get(sha256: string): Promise<Readable> {

@@ -15,8 +15,12 @@ export interface PutResult {
 }
 
 export interface BlobStore {
-  /** Streams the bytes into the store; rejects with `payload_too_large` past `maxBytes` and stores nothing. */
-  put(body: Readable | Buffer, opts?: { maxBytes?: number }): Promise<PutResult>;
+  /**
+   * Streams the bytes into the store; rejects with `payload_too_large` past `maxBytes` and stores nothing. `sha256`:
+   * the digest of a Buffer body when the caller has it hashed elsewhere (the import's worker thread), so the store only
+   * writes; it must be the body's (the self-audit rehashes every stored file).
+   */
+  put(body: Readable | Buffer, opts?: { maxBytes?: number; sha256?: Promise<string> }): Promise<PutResult>;
   get(sha256: string): Promise<Readable>;
   has(sha256: string): Promise<boolean>;
   size(sha256: string): Promise<number | null>;

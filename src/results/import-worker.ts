@@ -188,6 +188,9 @@ export class ImportWorker {
    */
   async *parse(job: ParseJob, layout: FormLayout, onProgress?: (done: number) => void): AsyncGenerator<FormBatch> {
     const turn = this.post({ parse: job });
+    // Read to its end (the last batch, or the error) unless the caller stops early: then the batches still coming would
+    // be read as the next job's answers, so the worker is stopped instead.
+    let ended = false;
     try {
       await turn.ready;
       for (;;) {
@@ -197,15 +200,17 @@ export class ImportWorker {
           onProgress?.(m.done);
           yield batchOfParts(layout, m.batch);
         } else if ('parsed' in m) {
+          ended = true;
           this.answered++;
           return;
-        }
-        else if ('parseError' in m) {
+        } else if ('parseError' in m) {
+          ended = true;
           const e = m.parseError;
           throw e.code ? new KotakError(e.code, e.message, { fields: e.fields as never, detail: e.detail }) : new Error(e.message);
         }
       }
     } finally {
+      if (!ended) this.stop();
       turn.done();
     }
   }

@@ -21,7 +21,7 @@ import { tpsCode } from '../results/import/columns.js';
 import { desaLines, desaMeta } from '../results/merge.js';
 import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
 import { ImportLeaves } from '../results/tps-leaves.js';
-import { desaRowOfTps, historyOfImportInDesa, historyOfTps } from '../store/results/forms.js';
+import { desaRowOfTps, historyOfImportInDesa, historyOfTps, type DesaRow } from '../store/results/forms.js';
 import { importsById, importsBySeq, type ImportRecord } from '../store/results/imports.js';
 import { storedImportTree } from '../store/results/tps-trees.js';
 import { anyone } from './policies.js';
@@ -43,7 +43,13 @@ export function receiptUrl(baseUrl: string, election: string, contest: string, t
 }
 
 /** The stored line of a TPS at a version (the current one by default) and the import that set it. */
-async function storedResult(ctx: ActionContext, e: string, c: string, tps: string, version: number | undefined): Promise<{ line: string; version: number; rec: ImportRecord }> {
+async function storedResult(
+  ctx: ActionContext,
+  e: string,
+  c: string,
+  tps: string,
+  version: number | undefined,
+): Promise<{ line: string; version: number; rec: ImportRecord; row: DesaRow }> {
   const { database } = ctx.services;
   const db = database.db;
   const place = (await treeOf(database, e)).placeTps(tps);
@@ -55,13 +61,13 @@ async function storedResult(ctx: ActionContext, e: string, c: string, tps: strin
   if (version === undefined || version === meta.version) {
     const rec = (await importsBySeq(db, e, c, [meta.importSeq])).get(meta.importSeq);
     if (!rec) throw KotakError.notFound(`Import #${meta.importSeq} of contest ${c}`);
-    return { line: lines[k]!, version: meta.version, rec };
+    return { line: lines[k]!, version: meta.version, rec, row };
   }
   const old = (await historyOfTps(db, e, c, tps)).find((h) => h.version === version);
   if (!old) throw KotakError.notFound(`Version ${version} of TPS ${tps}`);
   const rec = (await importsById(db, [old.importId])).get(old.importId);
   if (!rec) throw KotakError.notFound(`Import ${old.importId}`);
-  return { line: old.line, version, rec };
+  return { line: old.line, version, rec, row };
 }
 
 /** The correction entry that published version `version` of `tps` in import `rec`. */
@@ -72,13 +78,15 @@ async function correctionEntry(ctx: ActionContext, tps: string, version: number,
   return { index: e.index, sha256: e.entry.sha256 };
 }
 
-/** The desa chunk of `tps`'s desa in import `rec`'s tree: the lines it set there, now stored or since superseded. */
-async function importChunk(ctx: ActionContext, writer: TpsDocWriter, rec: ImportRecord, tps: string): Promise<Buffer> {
+/**
+ * The desa chunk of `tps`'s desa in import `rec`'s tree: the lines it set there, now stored (`row`, the TPS's desa row)
+ * or since superseded.
+ */
+async function importChunk(ctx: ActionContext, writer: TpsDocWriter, rec: ImportRecord, tps: string, row: DesaRow): Promise<Buffer> {
   const db = ctx.services.database.db;
   const desa = tps.slice(0, 10);
   const leaves = new ImportLeaves(writer, new Set([rec.seq]));
-  const row = await desaRowOfTps(db, rec.election_id, rec.contest_id, tps, (await treeOf(ctx.services.database, rec.election_id)).placeTps(tps));
-  if (row) leaves.addRow(row);
+  leaves.addRow(row);
   for (const h of await historyOfImportInDesa(db, rec.election_id, rec.contest_id, rec.id, desa)) leaves.addSuperseded(rec.seq, h.version, h.line);
   const chunk = leaves.chunk(rec.seq, desa);
   if (!chunk) throw KotakError.notFound(`TPS ${tps} in import #${rec.seq}`);
@@ -103,7 +111,7 @@ export async function tpsReceipt(ctx: ActionContext, input: { election: string; 
   } catch (e) {
     throw KotakError.validation({ tps: [(e as Error).message] });
   }
-  const { line, version, rec } = await storedResult(ctx, input.election, input.contest, tps, input.version);
+  const { line, version, rec, row } = await storedResult(ctx, input.election, input.contest, tps, input.version);
   const writer = new TpsDocWriter(tpsDocPlan(input.election, contest));
   const doc = Buffer.from(writer.out.buf.subarray(1, 1 + writer.writeLine(line, version)));
   const reader = logReader(database);
@@ -123,7 +131,7 @@ export async function tpsReceipt(ctx: ActionContext, input: { election: string; 
   } else {
     index = rec.log_index!;
     const t = await storedImportTree({ db: database.db, blobs, writer, logger: ctx.services.logger }, rec, root, perTps);
-    const chunk = perTps ? null : await importChunk(ctx, writer, rec, tps);
+    const chunk = perTps ? null : await importChunk(ctx, writer, rec, tps, row);
     const at = t.position(Number(perTps ? tps : tps.slice(0, 10)));
     const leaf = leafHash(chunk ?? doc);
     if (at < 0 || !bytesEqual(t.leaf(at), leaf)) throw altered(tps, index, perTps ? undefined : tps.slice(0, 10));

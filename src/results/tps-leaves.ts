@@ -20,6 +20,8 @@ interface SetLine extends ChunkLine {
   tps: string;
 }
 
+const byTps = (a: SetLine, b: SetLine) => (a.tps < b.tps ? -1 : 1);
+
 export class ImportLeaves {
   /** import → desa code → the lines it set there */
   private readonly bySeq = new Map<number, Map<string, SetLine[]>>();
@@ -65,7 +67,6 @@ export class ImportLeaves {
   tree(seq: number): TpsTree {
     const columns = new LeafColumns();
     const desas = [...(this.bySeq.get(seq) ?? new Map<string, SetLine[]>()).entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    const byTps = (a: SetLine, b: SetLine) => (a.tps < b.tps ? -1 : 1);
     if (this.perTps.has(seq)) {
       const w = this.writer;
       for (const l of desas.flatMap(([, lines]) => lines).sort(byTps)) {
@@ -92,7 +93,7 @@ export class ImportLeaves {
   chunk(seq: number, desa: string): Buffer | null {
     const lines = this.bySeq.get(seq)?.get(desa);
     if (!lines) return null;
-    const end = this.chunks.write(desa, lines.sort((a, b) => (a.tps < b.tps ? -1 : 1)));
+    const end = this.chunks.write(desa, lines.sort(byTps));
     return Buffer.from(this.chunks.buf.subarray(1, end));
   }
 }

@@ -15,6 +15,27 @@ import type { ImportRecord } from '../store/results/imports.js';
 
 export type Change = 'changed' | 'vanished' | 'appeared';
 
+/**
+ * The leaves of two trees matched by key (codes ascending): each key whose leaf differs, or that one side lacks
+ * (`refAt` or `nowAt` −1), in key order.
+ */
+export function differingLeaves(ref: TpsTree, now: TpsTree): { code: number; refAt: number; nowAt: number }[] {
+  const out: { code: number; refAt: number; nowAt: number }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < ref.size || j < now.size) {
+    const a = i < ref.size ? ref.codes[i]! : Infinity;
+    const b = j < now.size ? now.codes[j]! : Infinity;
+    if (a === b) {
+      if (!bytesEqual(ref.leaf(i), now.leaf(j))) out.push({ code: a, refAt: i, nowAt: j });
+      i++;
+      j++;
+    } else if (a < b) out.push({ code: a, refAt: i++, nowAt: -1 });
+    else out.push({ code: b, refAt: -1, nowAt: j++ });
+  }
+  return out;
+}
+
 /** TPS code → version of each desa chunk (leaf i) of a tree with members. */
 function membersOf(tree: TpsTree, i: number, starts: number[]): Map<number, number> {
   const m = tree.members!;
@@ -59,21 +80,9 @@ export async function changedInChunks(
 ): Promise<{ subject: string; tps: string | null; change: Change }[]> {
   const refStarts = memberStarts(ref);
   const nowStarts = now.members ? memberStarts(now) : [];
-  const differing: { desa: number; refAt: number; nowAt: number }[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < ref.size || j < now.size) {
-    const a = i < ref.size ? ref.codes[i]! : Infinity;
-    const b = j < now.size ? now.codes[j]! : Infinity;
-    if (a === b) {
-      if (!bytesEqual(ref.leaf(i), now.leaf(j))) differing.push({ desa: a, refAt: i, nowAt: j });
-      i++;
-      j++;
-    } else if (a < b) differing.push({ desa: a, refAt: i++, nowAt: -1 });
-    else differing.push({ desa: b, refAt: -1, nowAt: j++ });
-  }
+  const differing = differingLeaves(ref, now);
   if (!differing.length) return [];
-  const published = await publishedLines(blobs, rec, new Set(differing.map((d) => String(d.desa))));
+  const published = await publishedLines(blobs, rec, new Set(differing.map((d) => String(d.code))));
   const out: { subject: string; tps: string | null; change: Change }[] = [];
   for (const d of differing) {
     const before = d.refAt < 0 ? new Map<number, number>() : membersOf(ref, d.refAt, refStarts);
@@ -90,7 +99,7 @@ export async function changedInChunks(
       else if (published && published.get(tps) !== leaves.line(rec.seq, tps)) change = 'changed';
       if (change) found.push({ subject: `tps:${tps}`, tps, change });
     }
-    out.push(...(found.length ? found : [{ subject: `desa:${String(d.desa)}`, tps: null, change: 'changed' as const }]));
+    out.push(...(found.length ? found : [{ subject: `desa:${String(d.code)}`, tps: null, change: 'changed' as const }]));
   }
   return out;
 }

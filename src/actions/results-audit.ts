@@ -13,7 +13,7 @@
  */
 import { hash } from 'node:crypto';
 import { registerAuditCheck, type ContentCheck, type Finding } from '../integrity/audit.js';
-import { bytesEqual, toHex } from '../integrity/encoding.js';
+import { toHex } from '../integrity/encoding.js';
 import { parseEntry, type PublicationEntry } from '../integrity/entry.js';
 import { tpsString } from '../results/batch.js';
 import { compileContest } from '../results/contest.js';
@@ -21,7 +21,7 @@ import { desaLines, desaMeta, type DesaState } from '../results/merge.js';
 import { TpsDocWriter, tpsDocPlan } from '../results/tps-doc.js';
 import { ImportLeaves } from '../results/tps-leaves.js';
 import { TPS_LEAF_DESA } from '../integrity/tps-chunk.js';
-import { changedInChunks, type Change } from './results-audit-chunks.js';
+import { changedInChunks, differingLeaves, type Change } from './results-audit-chunks.js';
 import type { TpsTree } from '../results/tps-tree.js';
 import { decodeTreeFile } from '../results/tps-tree-file.js';
 import type { BlobStore } from '../store/blob/types.js';
@@ -64,25 +64,7 @@ async function treeFile(blobs: BlobStore, rec: ImportRecord, root: string): Prom
 
 /** Trees of per-TPS leaves (imports logged before desa chunks): the TPS whose leaves differ between `ref` and `now`. */
 function changedTps(ref: TpsTree, now: TpsTree): { tps: string; change: Change }[] {
-  const out: { tps: string; change: Change }[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < ref.size || j < now.size) {
-    const a = i < ref.size ? ref.codes[i]! : Infinity;
-    const b = j < now.size ? now.codes[j]! : Infinity;
-    if (a === b) {
-      if (!bytesEqual(ref.leaf(i), now.leaf(j))) out.push({ tps: tpsString(a), change: 'changed' });
-      i++;
-      j++;
-    } else if (a < b) {
-      out.push({ tps: tpsString(a), change: 'vanished' });
-      i++;
-    } else {
-      out.push({ tps: tpsString(b), change: 'appeared' });
-      j++;
-    }
-  }
-  return out;
+  return differingLeaves(ref, now).map((d) => ({ tps: tpsString(d.code), change: d.nowAt < 0 ? 'vanished' : d.refAt < 0 ? 'appeared' : 'changed' }));
 }
 
 function changeMessage(tps: string, where: string, change: Change, index: number, seq: number): string {

@@ -46,8 +46,11 @@ export interface TpsChunk {
   rows: { version: number; fields: string[] }[];
 }
 
-/** Splits one CSV line (RFC 4180 quoting, no line breaks inside fields); null when a quote is not closed. */
-function splitCsvLine(line: string): string[] | null {
+/**
+ * Splits one CSV line (RFC 4180 quoting, no line breaks inside fields); null when a quoted field is not closed or is
+ * followed by more than a comma. The stored lines of src/results/lines.ts are read with it too.
+ */
+export function splitCsvLine(line: string): string[] | null {
   if (!line.includes('"')) return line.split(',');
   const out: string[] = [];
   let i = 0;

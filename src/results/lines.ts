@@ -7,6 +7,7 @@
  */
 import { FormBatch, tpsNumber, type FormLayout } from './batch.js';
 import { csvField } from './export/csv.js';
+import { splitCsvLine } from '../integrity/tps-chunk.js';
 
 /** The normalised CSV line of form i (same text as `normalisedLine(batch.form(i))`, built without the object). */
 export function lineOf(b: FormBatch, i: number): string {
@@ -28,35 +29,9 @@ export function lineOf(b: FormBatch, i: number): string {
 
 /** Splits one CSV line (RFC 4180 quoting, no line breaks inside fields). */
 export function splitLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
-  const out: string[] = [];
-  let i = 0;
-  while (i <= line.length) {
-    if (line[i] === '"') {
-      let j = i + 1;
-      let s = '';
-      for (;;) {
-        const q = line.indexOf('"', j);
-        if (q < 0) throw new Error('unterminated quote in a stored line');
-        s += line.slice(j, q);
-        if (line[q + 1] === '"') {
-          s += '"';
-          j = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-      out.push(s);
-      i++; // the comma
-    } else {
-      const c = line.indexOf(',', i);
-      const e = c < 0 ? line.length : c;
-      out.push(line.slice(i, e));
-      i = e + 1;
-    }
-  }
-  return out;
+  const fields = splitCsvLine(line);
+  if (!fields) throw new Error('unterminated quote in a stored line');
+  return fields;
 }
 
 /** Appends the form of a normalised line to a batch; `row` is where it sits in its source. */

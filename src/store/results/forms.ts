@@ -117,47 +117,32 @@ export async function insertHistory(trx: Tx, database: Database, electionId: str
   await bulkInsert(trx, database, HISTORY, rows.map((h) => [electionId, contestId, h.tps, h.version, h.line, h.importId, h.replacedBy, h.replacedAt]));
 }
 
+/** The history rows of a contest, to narrow further. */
+function history(db: Executor, electionId: string, contestId: string) {
+  return db.selectFrom('results_form_history').selectAll().where('election_id', '=', electionId).where('contest_id', '=', contestId);
+}
+
+function historyRow(r: { tps_code: string; version: number; line: string; import_id: string; replaced_by: string; replaced_at: string }): HistoryRow {
+  return { tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at };
+}
+
 export async function historyOfTps(db: Executor, electionId: string, contestId: string, tps: string): Promise<HistoryRow[]> {
-  const rows = await db
-    .selectFrom('results_form_history')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('contest_id', '=', contestId)
-    .where('tps_code', '=', tps)
-    .orderBy('version')
-    .execute();
-  return rows.map((r) => ({ tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at }));
+  return (await history(db, electionId, contestId).where('tps_code', '=', tps).orderBy('version').execute()).map(historyRow);
 }
 
 /** The superseded lines an import had set (their figures before a later import corrected them). */
 export async function historyOfImport(db: Executor, electionId: string, contestId: string, importId: string): Promise<HistoryRow[]> {
-  const rows = await db
-    .selectFrom('results_form_history')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('contest_id', '=', contestId)
-    .where('import_id', '=', importId)
-    .execute();
-  return rows.map((r) => ({ tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at }));
+  return (await history(db, electionId, contestId).where('import_id', '=', importId).execute()).map(historyRow);
 }
 
 /** The superseded lines an import had set in one desa (TPS codes starting with its 10 digits). */
 export async function historyOfImportInDesa(db: Executor, electionId: string, contestId: string, importId: string, desa: string): Promise<HistoryRow[]> {
-  const rows = await db
-    .selectFrom('results_form_history')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('contest_id', '=', contestId)
-    .where('import_id', '=', importId)
-    .where('tps_code', 'like', `${desa}%`)
-    .execute();
-  return rows.map((r) => ({ tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at }));
+  return (await history(db, electionId, contestId).where('import_id', '=', importId).where('tps_code', 'like', `${desa}%`).execute()).map(historyRow);
 }
 
 /** Every superseded line of a contest. */
 export async function historyOfContest(db: Executor, electionId: string, contestId: string): Promise<HistoryRow[]> {
-  const rows = await db.selectFrom('results_form_history').selectAll().where('election_id', '=', electionId).where('contest_id', '=', contestId).execute();
-  return rows.map((r) => ({ tps: r.tps_code, version: r.version, line: r.line, importId: r.import_id, replacedBy: r.replaced_by, replacedAt: r.replaced_at }));
+  return (await history(db, electionId, contestId).execute()).map(historyRow);
 }
 
 /** Desa rows held exactly by each of the given regions (a Kemendagri desa may gather rows of two KPU codes). */
